@@ -1,0 +1,39 @@
+package io.vigil.engine;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The analysis of one open job: it receives the records of the current bucket and turns each finished bucket into
+ * scored results. A job's processor thread is its only caller, so implementations need no synchronization.
+ */
+public interface BucketAnalyzer {
+
+    /** Adds a record that falls into the bucket starting at {@code bucketStartMs}. */
+    void add(long bucketStartMs, InputRecord record);
+
+    /**
+     * Finalizes the bucket starting at {@code bucketStartMs}: computes its results, then lets models and normalizers
+     * learn from it. Buckets are finalized in time order; a bucket without records is finalized too.
+     */
+    BucketResults finalizeBucket(long bucketStartMs);
+
+    /**
+     * Computes interim results for the open bucket starting at {@code bucketStartMs} from the records added so far,
+     * without changing any model or normalizer.
+     */
+    BucketResults interimResults(long bucketStartMs);
+
+    /** Drops the partial state of the open bucket, as when time is skipped past it. */
+    void discardBucket(long bucketStartMs);
+
+    /** Returns the memory statistics of the models. */
+    ModelSizeStats modelSizeStats();
+
+    /** Writes the whole analysis state, so that {@link #readState} restores an equivalent analyzer. */
+    void writeState(DataOutput out) throws IOException;
+
+    /** Replaces the analysis state with one written by {@link #writeState}. */
+    void readState(DataInput in) throws IOException;
+}

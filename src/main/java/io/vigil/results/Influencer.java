@@ -1,0 +1,57 @@
+package io.vigil.results;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * An influencer result: how anomalous the bucket was for one influencer value, such as {@code user_name: Bob}.
+ * The field name also appears as a dynamic top-level key set to the value, unless it is a reserved result field.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+    "job_id",
+    "result_type",
+    "influencer_field_name",
+    "influencer_field_value",
+    "influencer_score",
+    "initial_influencer_score",
+    "probability",
+    "bucket_span",
+    "is_interim",
+    "timestamp",
+    "scored_at"
+})
+public record Influencer(
+        String jobId,
+        String influencerFieldName,
+        String influencerFieldValue,
+        double influencerScore,
+        double initialInfluencerScore,
+        double probability,
+        long bucketSpan,
+        @JsonProperty("is_interim") boolean isInterim,
+        long timestamp,
+        Long scoredAt) {
+
+    public static final String RESULT_TYPE = "influencer";
+
+    @JsonProperty("result_type")
+    public String resultType() {
+        return RESULT_TYPE;
+    }
+
+    // Elasticsearch writes the dynamic key right after influencer_field_value; an any-getter comes last here,
+    // which JSON clients treat the same because object keys are unordered.
+    @JsonAnyGetter
+    public Map<String, String> dynamicFields() {
+        return ResultFieldNames.isReserved(influencerFieldName)
+                ? Map.of()
+                : Map.of(influencerFieldName, influencerFieldValue);
+    }
+}

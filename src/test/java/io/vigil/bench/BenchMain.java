@@ -1,0 +1,47 @@
+package io.vigil.bench;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bin/vigil-bench}: dispatches a subcommand to its benchmark class, whose
+ * {@code main(String[])} receives the remaining arguments.
+ */
+public final class BenchMain {
+
+    /** Subcommand name to the benchmark class and a one-line description of what it measures. */
+    private static final Map<String, String[]> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        register("help", BenchMain.class, "lists the subcommands");
+    }
+
+    private BenchMain() {
+    }
+
+    private static void register(String name, Class<?> type, String description) {
+        SUBCOMMANDS.put(name, new String[] {type.getName(), description});
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || !SUBCOMMANDS.containsKey(args[0])) {
+            printHelp(args.length == 0 || args[0].equals("help") ? null : args[0]);
+            return;
+        }
+        Class<?> type = Class.forName(SUBCOMMANDS.get(args[0])[0]);
+        Method main = type.getMethod("main", String[].class);
+        main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private static void printHelp(String unknown) {
+        if (unknown != null) {
+            System.err.println("Unknown subcommand: " + unknown);
+        }
+        System.out.println("Usage: bin/vigil-bench SUBCOMMAND [ARGS...]");
+        System.out.println("Each subcommand prints its figures with the machine's core count and memory.");
+        System.out.println();
+        SUBCOMMANDS.forEach((name, entry) -> System.out.printf("  %-16s %s%n", name, entry[1]));
+    }
+}
