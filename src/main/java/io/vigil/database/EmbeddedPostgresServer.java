@@ -36,7 +36,7 @@ public final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(cleanOnStart)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", "128MB")
                     .setRegisterShutdownHook(true)
                     .start();
         } catch (IOException e) {

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class BenchData {
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     /** Returns the configured folder, whether or not it exists. */
     public static Path directory() {
@@ -35,7 +34,8 @@ public final class BenchData {
 
     /** Returns the message a test prints when it skips because {@code relative} is missing. */
     public static String missingMessage(String relative) {
-        return "Benchmark data " + directory().resolve(relative).toAbsolutePath().normalize()
+        return "Benchmark data "
+                + directory().resolve(relative).toAbsolutePath().normalize()
                 + " is absent; set -Dvigil.bench.dir or VIGIL_BENCH_DIR to the folder holding nab/ and loghub2k/";
     }
 }

@@ -18,8 +18,7 @@ public final class BenchMain {
         register("help", BenchMain.class, "lists the subcommands");
     }
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     private static void register(String name, Class<?> type, String description) {
         SUBCOMMANDS.put(name, new String[] {type.getName(), description});

@@ -5,8 +5,7 @@ import java.lang.management.ManagementFactory;
 /** The machine facts each benchmark prints beside its figures. */
 public final class MachineInfo {
 
-    private MachineInfo() {
-    }
+    private MachineInfo() {}
 
     /** Returns for example "2 cores, 23.4 GiB RAM, Java 17.0.15, max heap 4.0 GiB". */
     public static String describe() {
