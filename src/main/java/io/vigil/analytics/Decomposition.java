@@ -39,8 +39,8 @@ final class Decomposition {
     static final double TREND_DAMPING = 0.98;
     /** Scale (error variance) smoothing per bucket: a memory of about 100 buckets. */
     static final double SCALE_RATE = 0.01;
-    /** Multiplier of a candidate's error for each profile it uses; 1.2 demands a sixth of the variance explained. */
-    static final double COMPONENT_PENALTY = 1.2;
+    /** Multiplier of a candidate's error for each profile it uses: 1.05 demands 5 % less error. Tuned on the NAB subset. */
+    static final double COMPONENT_PENALTY = 1.05;
 
     static final double CLIP_SIGMAS = 4;
     static final double SHIFT_SIGMAS = 3;
@@ -68,8 +68,8 @@ final class Decomposition {
     private final double[] variances = new double[3];
     private int config;
     private int runLength;
-    private double runErrorSum;
-    private double runLevelMoves;
+    private double runSign;
+    private double runValueSum;
 
     Decomposition(long bucketSpanMs) {
         this.bucketSpanMs = bucketSpanMs;
@@ -128,7 +128,11 @@ final class Decomposition {
         return prediction;
     }
 
-    /** Returns the standard deviation of the chosen predictor's one-step error, floored for constant series. */
+    /**
+     * Returns the standard deviation of the chosen predictor's one-step error, floored for constant series.
+     * NOTE: on a noisy square wave this settles at up to four times the noise, because the fast level follows the
+     * profile's errors at the edges; probabilities there are conservative.
+     */
     double sigma() {
         double floor = 1e-9 + 1e-6 * Math.abs(level);
         return Math.sqrt(Math.max(variances[config], floor * floor));
@@ -155,12 +159,12 @@ final class Decomposition {
         double seasonal = predict(timeMs, lastConfig()) - level - trend;
         double fullError = value - level - trend - seasonal;
         double levelMove = LEVEL_RATE * clamp(fullError, clip);
-        double previousLevel = level;
+        double previousLevel = level + trend;
         level += trend + levelMove;
         trend = TREND_DAMPING * (trend + TREND_RATE * levelMove);
         updateBaseline(timeMs, value - seasonal, clip);
         learnProfiles(timeMs, value, clip);
-        detectShift(fullError, sigma, level - previousLevel);
+        detectShift(fullError, sigma, previousLevel);
         count++;
         chooseConfig(timeMs);
     }
@@ -203,7 +207,11 @@ final class Decomposition {
         }
     }
 
-    /** Learns both profiles from the error against the baseline, unclipped in the first day when the scale is unknown. */
+    /**
+     * Learns the daily profile from the value minus the baseline, so that it is a complete predictor on its own, and
+     * the weekly profile from what the daily one leaves. Errors are unclipped in the first day, when the scale is
+     * still unknown.
+     */
     private void learnProfiles(long timeMs, double value, double clip) {
         if (daily == null) {
             return;
@@ -211,31 +219,32 @@ final class Decomposition {
         if (!baselineStarted) {
             clip = Double.POSITIVE_INFINITY;
         }
-        double dailyError = value - baseline - daily.value(timeMs) - weekly.value(timeMs);
+        double dailyError = value - baseline - daily.value(timeMs);
         daily.learn(timeMs, daily.value(timeMs) + clamp(dailyError, clip));
         double weeklyError = value - baseline - daily.value(timeMs) - weekly.value(timeMs);
         weekly.learn(timeMs, weekly.value(timeMs) + clamp(weeklyError, clip));
     }
 
-    /** Detects a level shift from a run of large same-side errors and moves the level onto the new regime. */
-    private void detectShift(double error, double sigma, double levelMove) {
+    /**
+     * Detects a level shift from a run of large same-side errors and sets the level to the run's mean deseasonalized
+     * value, the level the new regime has shown.
+     */
+    private void detectShift(double error, double sigma, double levelBefore) {
         if (count < 10 || Math.abs(error) <= SHIFT_SIGMAS * sigma) {
             runLength = 0;
             return;
         }
-        if (runLength > 0 && Math.signum(error) != Math.signum(runErrorSum)) {
+        if (runLength > 0 && Math.signum(error) != runSign) {
             runLength = 0;
         }
         if (runLength == 0) {
-            runErrorSum = 0;
-            runLevelMoves = 0;
+            runValueSum = 0;
+            runSign = Math.signum(error);
         }
         runLength++;
-        runErrorSum += error;
-        runLevelMoves += levelMove;
+        runValueSum += levelBefore + error;
         if (runLength >= SHIFT_RUN) {
-            double shift = runErrorSum / runLength - runLevelMoves;
-            level += shift;
+            level = runValueSum / runLength;
             trend = 0;
             runLength = 0;
         }
@@ -286,8 +295,8 @@ final class Decomposition {
         }
         out.writeByte(config);
         out.writeInt(runLength);
-        out.writeDouble(runErrorSum);
-        out.writeDouble(runLevelMoves);
+        out.writeDouble(runSign);
+        out.writeDouble(runValueSum);
     }
 
     static Decomposition read(DataInput in) throws IOException {
@@ -309,8 +318,8 @@ final class Decomposition {
         }
         decomposition.config = in.readByte();
         decomposition.runLength = in.readInt();
-        decomposition.runErrorSum = in.readDouble();
-        decomposition.runLevelMoves = in.readDouble();
+        decomposition.runSign = in.readDouble();
+        decomposition.runValueSum = in.readDouble();
         return decomposition;
     }
 

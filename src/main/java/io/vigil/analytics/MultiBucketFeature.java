@@ -18,11 +18,13 @@ final class MultiBucketFeature {
 
     static final int WINDOW = 12;
     static final double DECAY = 0.9;
-    static final int MIN_FILL = 9;
+    static final int MIN_FILL = 4;
     /** Memory of the feature variance, in buckets. */
     static final double VARIANCE_MEMORY = 1000;
 
     static final double PRIOR_SAMPLES = 50;
+    /** Largest standardized error, in absolute value, that enters the window. */
+    static final double ERROR_LIMIT = 8;
     /** Feature values beyond this many standard deviations are clipped when learning the variance. */
     static final double CLIP_SIGMAS = 4;
 
@@ -32,14 +34,18 @@ final class MultiBucketFeature {
     private double variance;
     private double samples;
 
-    /** Returns the feature with {@code current} as the newest error, or NaN before {@link #MIN_FILL} errors. */
+    /**
+     * Returns the feature with {@code current} as the newest error, or NaN before {@link #MIN_FILL} errors. Errors
+     * are clipped to ±{@link #ERROR_LIMIT}, so one large error, which the single-bucket view already judges, cannot
+     * make the run look unusual on its own.
+     */
     double value(double current) {
         if (size + 1 < MIN_FILL) {
             return Double.NaN;
         }
         double weight = 1;
         double weightSum = 1;
-        double sum = current;
+        double sum = clip(current);
         int count = Math.min(size, WINDOW - 1);
         for (int age = 0; age < count; age++) {
             weight *= DECAY;
@@ -86,8 +92,12 @@ final class MultiBucketFeature {
             variance += (clipped * clipped - variance) / samples;
         }
         newest = (newest + 1) % WINDOW;
-        errors[newest] = (float) error;
+        errors[newest] = (float) clip(error);
         size = Math.min(size + 1, WINDOW);
+    }
+
+    private static double clip(double error) {
+        return Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, error));
     }
 
     long memoryBytes() {

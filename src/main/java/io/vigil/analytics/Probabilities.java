@@ -15,8 +15,8 @@ final class Probabilities {
     /** Degrees of freedom from which the standard normal replaces Student's t (tail error under 2 % at 4 sigma). */
     static final double NORMAL_DEGREES = 200;
 
-    /** Smallest probability that Hipparchus' erfc⁻¹ inverts without overflowing (it returns ∞ at 1e-17). */
-    static final double INVERSE_LIMIT = 1e-15;
+    /** Smallest probability inverted with Hipparchus' erfc⁻¹, which returns ∞ from 1e-17 and is imprecise before. */
+    static final double INVERSE_LIMIT = 1e-8;
 
     private static final double SQRT2 = Math.sqrt(2);
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -93,23 +93,22 @@ final class Probabilities {
 
     /**
      * Returns −Φ⁻¹(p/2), the two-sided normal score of a probability, floored at {@link #SMALLEST}. Uses erfc⁻¹ down
-     * to {@link #INVERSE_LIMIT}, below which Hipparchus' erfc⁻¹ overflows, and otherwise four Newton steps on the
-     * asymptotic tail ln Q(z) ≈ −z²/2 − ln(z√(2π)) + ln(1 − 1/z² + 3/z⁴) (Abramowitz and Stegun 26.2.12), whose
-     * relative error is below 1e-6 for z > 8.
+     * to {@link #INVERSE_LIMIT}; below it Hipparchus' erfc⁻¹ (computed as erf⁻¹(1 − p)) loses precision, so the
+     * score starts from the asymptotic tail ln Q(z) ≈ −z²/2 − ln(z√(2π)) (Abramowitz and Stegun 26.2.12) and takes
+     * Newton steps on ln(2Q(z)) = ln p with the exact erfc, whose derivative is −φ(z)/Q(z).
      */
     static double normalScore(double probability) {
         double p = Math.max(Math.min(probability, 1), SMALLEST);
         if (p >= INVERSE_LIMIT) {
             return SQRT2 * Erf.erfcInv(p);
         }
-        double logTarget = Math.log(p / 2);
-        double z = Math.sqrt(-2 * logTarget);
+        double logTarget = Math.log(p);
+        double z = Math.sqrt(-2 * Math.log(p / 2));
+        z = Math.sqrt(Math.max(-2 * Math.log(p / 2 * z * SQRT_2PI), 1));
         for (int step = 0; step < 4; step++) {
-            double inverseSquare = 1 / (z * z);
-            double logTail = -z * z / 2
-                    - Math.log(z * SQRT_2PI)
-                    + Math.log1p(-inverseSquare + 3 * inverseSquare * inverseSquare);
-            z += (logTail - logTarget) / (z + 1 / z);
+            double tail = 0.5 * Erf.erfc(z / SQRT2);
+            double density = Math.exp(-z * z / 2) / SQRT_2PI;
+            z += (Math.log(2 * tail) - logTarget) * tail / density;
         }
         return z;
     }

@@ -24,13 +24,13 @@ final class TailCalibrator {
 
     static final double[] LEVELS = {1e-1, 1e-2, 1e-3, 1e-4};
     /** Pseudo-events at the calibrated rate per level; 2 keeps a single early exceedance from doubling p. */
-    static final double PRIOR_EVENTS = 2;
+    static final double PRIOR_EVENTS = 10;
     /** Pseudo-excesses of mean 1 behind the tail slope. */
-    static final double PRIOR_EXCESSES = 2;
+    static final double PRIOR_EXCESSES = 10;
     /** Smallest slope of ln p_calibrated against ln p below the last level. */
     static final double MIN_SLOPE = 0.01;
 
-    static final double MEMORY = 10_000;
+    static final double MEMORY = 2_000;
 
     private static final double LN10 = Math.log(10);
 

@@ -16,6 +16,14 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register(
+                "series-model",
+                io.vigil.bench.analytics.SeriesModelBenchmark.class,
+                "JMH: ns per assess + learn of one series model bucket");
+        register(
+                "series-memory",
+                io.vigil.bench.analytics.SeriesMemoryBenchmark.class,
+                "retained heap per series model after four weeks of 5-minute buckets [SERIES, default 100000]");
     }
 
     private BenchMain() {}
