@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.bench.nab.NabBenchmark;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,10 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register(
+                "nab",
+                NabBenchmark.class,
+                "NAB scores of Vigil on NAB series streamed through the HTTP API, beside published detectors");
     }
 
     private BenchMain() {}
