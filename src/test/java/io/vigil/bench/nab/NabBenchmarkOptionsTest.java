@@ -11,9 +11,9 @@ class NabBenchmarkOptionsTest {
 
     @Test
     void defaultsApplyToFolderAlone() {
-        NabBenchmarkOptions options = NabBenchmarkOptions.parse(new String[] {"../shared/bench/nab"});
+        NabBenchmarkOptions options = NabBenchmarkOptions.parse(new String[] {"/data/NAB"});
 
-        assertThat(options.folder()).isEqualTo(Path.of("../shared/bench/nab"));
+        assertThat(options.folder()).isEqualTo(Path.of("/data/NAB"));
         assertThat(options.url()).isEmpty();
         assertThat(options.out()).isEqualTo(Path.of("target", "nab"));
         assertThat(options.seriesGlob()).isEqualTo("**");
