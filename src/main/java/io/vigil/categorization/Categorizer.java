@@ -140,6 +140,17 @@ final class Categorizer {
         return categories;
     }
 
+    Map<SymbolKey, Category> symbolIndex() {
+        return bySymbols;
+    }
+
+    /** Adds a category read from a saved state; categories must be restored in creation order. */
+    void restore(Category category) {
+        categories.add(category);
+        byLength.computeIfAbsent(category.template.length, length -> new ArrayList<>())
+                .add(category);
+    }
+
     TokenVocabulary vocabulary() {
         return vocabulary;
     }

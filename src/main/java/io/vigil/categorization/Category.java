@@ -1,6 +1,5 @@
 package io.vigil.categorization;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -89,9 +88,5 @@ final class Category {
             return 2;
         }
         return codePoint < 0x10000 ? 3 : 4;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -16,6 +16,14 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register(
+                "loghub",
+                LoghubBenchmark.class,
+                "grouping accuracy (GA, FGA) of log categorization on LogHub samples: loghub FOLDER [--out DIR]");
+        register(
+                "categorizer",
+                CategorizerBenchmark.class,
+                "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
     }
 
     private BenchMain() {}
