@@ -57,18 +57,23 @@ final class MlTokenizer implements Tokenizer {
         return Character.isLetterOrDigit(codePoint) || (standard && (codePoint == '/' || codePoint == '\\'));
     }
 
-    /** Returns the index just past the token that starts at {@code start}. */
+    /**
+     * Returns the index just past the token that starts at {@code start}. A backslash continues a token that follows
+     * a drive such as {@code C:} or that already contains one.
+     */
     private int scanToken(String text, int start) {
         int length = text.length();
         boolean lettersOnly = Character.isLetter(text.codePointAt(start));
         boolean colonSeen = false;
+        boolean backslashSeen = text.charAt(start) == '\\';
         int position = start + Character.charCount(text.codePointAt(start));
         while (position < length) {
             int codePoint = text.codePointAt(position);
             if (Character.isLetterOrDigit(codePoint) || isInnerSeparator(codePoint)) {
                 lettersOnly &= Character.isLetter(codePoint);
-            } else if (standard && codePoint == '\\' && isWindowsPathPosition(text, start, position)) {
+            } else if (standard && codePoint == '\\' && (backslashSeen || text.charAt(position - 1) == ':')) {
                 lettersOnly = false;
+                backslashSeen = true;
             } else if (standard && codePoint == ':' && lettersOnly && !colonSeen && slashFollows(text, position)) {
                 colonSeen = true;
                 lettersOnly = false;
@@ -85,11 +90,6 @@ final class MlTokenizer implements Tokenizer {
                 || codePoint == '.'
                 || codePoint == '-'
                 || (standard && (codePoint == '@' || codePoint == '/'));
-    }
-
-    /** A backslash continues a token that started with one or that follows a drive such as {@code C:}. */
-    private static boolean isWindowsPathPosition(String text, int start, int position) {
-        return text.charAt(start) == '\\' || text.charAt(position - 1) == ':' || text.charAt(position - 1) == '\\';
     }
 
     private static boolean slashFollows(String text, int position) {
