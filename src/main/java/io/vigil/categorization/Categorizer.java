@@ -18,6 +18,12 @@ import java.util.function.LongSupplier;
  */
 final class Categorizer {
 
+    /**
+     * The maximum number of symbol sequences remembered for the search-free path. Beyond it new sequences are
+     * searched each time, which costs time but keeps memory bounded on messages with endless distinct words.
+     */
+    static final int MAX_REMEMBERED_SEQUENCES = 100_000;
+
     private final TokenVocabulary vocabulary = new TokenVocabulary();
     private final TemplateMatcher matcher = new TemplateMatcher(vocabulary);
     private final Map<SymbolKey, Category> bySymbols = new HashMap<>();
@@ -38,7 +44,9 @@ final class Categorizer {
         Category category = bySymbols.get(key);
         if (category == null) {
             category = findOrCreate(symbols, message);
-            bySymbols.put(key, category);
+            if (bySymbols.size() < MAX_REMEMBERED_SEQUENCES) {
+                bySymbols.put(key, category);
+            }
         }
         vocabulary.learn(symbols);
         category.add(message, Category.utf8Length(message), examplesLimit);

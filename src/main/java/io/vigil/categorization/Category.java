@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * One category of a categorizer: its template and what it has matched. The template holds a word id per position,
+ * One category of a categorizer: its template and what it has matched. The template contains a word id per position,
  * {@link TokenVocabulary#VARIABLE} where the first message had a variable token and {@link #WILDCARD} where later
  * messages differed from it.
  */

@@ -68,7 +68,7 @@ final class DefinitionBuilder {
     }
 
     /**
-     * The length bound of the category's search: 10% above its longest message, but at most the first message's
+     * Computes the length bound of the category's search: 10% above its longest message, but at most the first message's
      * length times the larger of 2 and the number of distinct common words divided by 1.5, as in Elasticsearch's
      * {@code CTokenListCategory}.
      */

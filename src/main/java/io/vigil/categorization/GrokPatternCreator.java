@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class GrokPatternCreator {
 
-    /** How deep the text around a found pattern is searched for more patterns, as in Elasticsearch. */
+    /** The maximum depth of the search for more patterns around a found one, as in Elasticsearch. */
     static final int MAX_RECURSION_DEPTH = 10;
 
     private static final List<String> WILDCARDS = List.of(".*?", ".+?", ".*", ".+");

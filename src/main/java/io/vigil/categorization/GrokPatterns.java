@@ -72,7 +72,7 @@ final class GrokPatterns {
         return candidate(grokName, "timestamp", regex);
     }
 
-    /** A match may not continue a word or number on either side, so {@code 12} is not found inside {@code v12}. */
+    /** Builds a candidate whose matches do not continue a word or number, so {@code 12} is not found in {@code v12}. */
     private static Candidate candidate(String grokName, String fieldName, String regex) {
         return new Candidate(grokName, fieldName, Pattern.compile("(?<![\\w.])(?:" + regex + ")(?![\\w]|\\.\\d)"));
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code ml_standard} additionally allows {@code @} inside a token, {@code /} anywhere, a backslash in Windows path
  * positions and one colon after a letters-only scheme or drive that a slash or backslash follows, so that paths and
  * URLs stay single tokens. Tokens that start with a digit or consist only of hexadecimal digits and separators are
- * dropped, as are tokens made only of slashes; trailing separators are stripped. A dropped token leaves a
+ * dropped, and so are tokens made only of slashes. Trailing separators are stripped. A dropped token leaves a
  * {@link Tokenizer#DROPPED} marker in its place.
  */
 final class MlTokenizer implements Tokenizer {

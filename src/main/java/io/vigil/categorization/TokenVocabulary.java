@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one categorizer has learned about words: an id per word, the number of messages that contained each word, the
+ * The word statistics of one categorizer: an id per word, the number of messages that contained each word, the
  * words that turned out to be values of a variable, and for each word the words that followed it.
  *
- * <p>Word ids start at 1; {@link #VARIABLE} stands for a token that contains a digit or that the tokenizer dropped.
+ * <p>NOTE: words are never forgotten, so a stream with an endless supply of new letter-only words (host names
+ * without digits, for example) grows this vocabulary without bound.
+ *
+ * <p>Word ids start at 1. {@link #VARIABLE} is the id of every token that contains a digit or that the tokenizer
+ * dropped.
  */
 final class TokenVocabulary {
 
@@ -95,7 +99,7 @@ final class TokenVocabulary {
         return false;
     }
 
-    /** Counts the words of a message and the word pairs in it. {@code symbols} holds word ids. */
+    /** Counts the words of a message and the word pairs in it. {@code symbols} contains word ids. */
     void learn(int[] symbols) {
         for (int i = 0; i < symbols.length; i++) {
             int id = symbols[i];

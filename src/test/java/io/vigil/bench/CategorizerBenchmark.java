@@ -29,8 +29,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * analyzer included. The messages are the LogHub 2k samples of every system, interleaved, or when the benchmark data
  * is absent, messages generated from a few log templates.
  *
- * <p>{@code steadyState} keeps one categorizer and feeds it the messages round and round, as a long-running job
- * sees them. {@code fromEmpty} categorizes all messages with a new categorizer per call, so learning is included.
+ * <p>{@code steadyState} keeps one categorizer and feeds it the messages round and round, like the stream of a
+ * long-running job. {@code fromEmpty} categorizes all messages with a new categorizer per call, so learning is
+ * included.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -9,7 +9,7 @@ import java.util.Map;
  * Grouping accuracy of a log parser against ground truth, as defined by the LogHub benchmark (Zhu et al., ICSE-SEIP
  * 2019; Khan et al., ICSE 2022 for FGA).
  *
- * <p>GA: a line is correct when the predicted group that contains it holds exactly the lines of its ground-truth
+ * <p>GA: a line is correct when the predicted group that contains it has exactly the lines of its ground-truth
  * group; GA is the share of correct lines. FGA: the F1 score of the share of predicted groups and the share of
  * ground-truth groups that have an exact counterpart.
  */
