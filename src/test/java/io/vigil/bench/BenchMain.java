@@ -21,6 +21,14 @@ public final class BenchMain {
                 "nab",
                 NabBenchmark.class,
                 "NAB scores of Vigil on NAB series streamed through the HTTP API, beside published detectors");
+        register(
+                "loghub",
+                LoghubBenchmark.class,
+                "grouping accuracy (GA, FGA) of log categorization on LogHub samples: loghub FOLDER [--out DIR]");
+        register(
+                "categorizer",
+                CategorizerBenchmark.class,
+                "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
     }
 
     private BenchMain() {}
