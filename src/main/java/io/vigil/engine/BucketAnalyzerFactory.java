@@ -3,7 +3,7 @@ package io.vigil.engine;
 import io.vigil.job.Job;
 import java.util.Optional;
 
-/** Creates the analysis of an opening job, and tells which job settings the analysis cannot run. */
+/** Creates the analysis of an opening job, and reports which job settings the analysis cannot run. */
 public interface BucketAnalyzerFactory {
 
     /** Creates an empty analyzer for {@code job}; call only when {@link #unsupported} is empty. */

@@ -67,7 +67,10 @@ final class BucketScorer {
         }
         if (!leaves.isEmpty()) {
             bigChange |= normalizers.update(
-                    ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, tree.root().rawScore());
+                    ScoreLevel.BUCKET,
+                    NormalizerKey.BUCKET,
+                    MaxScoreScope.ALL,
+                    tree.root().rawScore());
         }
         for (BucketTree.InfluencerNode influencer : tree.influencers()) {
             bigChange |= normalizers.update(
@@ -109,14 +112,19 @@ final class BucketScorer {
             }
             String name = influencerFields.get(field.fieldIndex());
             double score = normalizers.normalize(
-                    ScoreLevel.BUCKET_INFLUENCER, influencerKey(field.fieldIndex()), MaxScoreScope.ALL,
+                    ScoreLevel.BUCKET_INFLUENCER,
+                    influencerKey(field.fieldIndex()),
+                    MaxScoreScope.ALL,
                     field.node().rawScore());
             bucketInfluencers.add(bucketInfluencer(name, field.node(), score, bucketStartMs, interim));
             addInfluencers(normalizers, tree, field.fieldIndex(), fieldMinLeaf, bucketStartMs, interim, influencers);
         }
         if (bucketWritten) {
             double score = normalizers.normalize(
-                    ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, tree.root().rawScore());
+                    ScoreLevel.BUCKET,
+                    NormalizerKey.BUCKET,
+                    MaxScoreScope.ALL,
+                    tree.root().rawScore());
             bucketInfluencers.add(
                     bucketInfluencer(BucketInfluencer.BUCKET_TIME, tree.root(), score, bucketStartMs, interim));
         }
@@ -184,7 +192,8 @@ final class BucketScorer {
             if (influencer.fieldIndex() != fieldIndex) {
                 continue;
             }
-            double smallest = Math.min(influencer.node().writtenProbability(), influencer.node().minLeafProbability());
+            double smallest = Math.min(
+                    influencer.node().writtenProbability(), influencer.node().minLeafProbability());
             if (smallest >= UNUSUAL_PROBABILITY && smallest >= OUTPUT_TOLERANCE * fieldMinLeaf) {
                 continue;
             }

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>With a summary count field a record stands for {@code weight} events: it adds {@code weight} to the count and
  * is weighted by it in the mean, median and variance, while its value is taken as already summed for {@code sum}.
- * Optionally holds the same statistics per value of each influencer field, to measure influence.
+ * Optionally it also keeps the same statistics per value of each influencer field, to measure influence.
  */
 final class BucketStatistics {
 
@@ -137,7 +137,7 @@ final class BucketStatistics {
     /**
      * Returns the feature's value over this bucket's records less those of {@code part}, for the counts, sums, means
      * and variances whose influence is measured by leaving a value out; NaN when nothing is left. For the median the
-     * mean of the remaining values stands in for their median, because the values are not kept per influencer.
+     * mean of the remaining values replaces their median, because the values are not kept per influencer.
      */
     double valueWithout(Feature feature, BucketStatistics part) {
         return switch (feature) {
@@ -165,8 +165,9 @@ final class BucketStatistics {
         }
         double restMean = meanWithout(part);
         double delta = part.mean - restMean;
-        double restSquaredDeviations =
-                squaredDeviations - part.squaredDeviations - delta * delta * restWeight * part.valueWeight / valueWeight;
+        double restSquaredDeviations = squaredDeviations
+                - part.squaredDeviations
+                - delta * delta * restWeight * part.valueWeight / valueWeight;
         return Math.max(restSquaredDeviations, 0.0) / restWeight;
     }
 

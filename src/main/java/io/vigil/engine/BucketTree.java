@@ -109,8 +109,7 @@ final class BucketTree {
             for (InfluenceWeight influence : leaf.influences()) {
                 InfluenceKey key = new InfluenceKey(influence.fieldIndex(), influence.value());
                 children.computeIfAbsent(key, ignored -> new ArrayList<>()).add(leaf);
-                weights.computeIfAbsent(key, ignored -> new IdentityHashMap<>())
-                        .put(leaf, influence.weight());
+                weights.computeIfAbsent(key, ignored -> new IdentityHashMap<>()).put(leaf, influence.weight());
             }
         }
         List<InfluencerNode> nodes = new ArrayList<>(children.size());
@@ -136,8 +135,8 @@ final class BucketTree {
             }
             if (count > 0) {
                 AggregatedScore values = ScoreAggregator.aggregate(probabilities, count, AggregationStyle.SERIES);
-                AggregatedScore score = ScoreAggregator.aggregate(
-                        new double[] {values.probability()}, 1, AggregationStyle.DETECTORS);
+                AggregatedScore score =
+                        ScoreAggregator.aggregate(new double[] {values.probability()}, 1, AggregationStyle.DETECTORS);
                 nodes.add(new InfluencerFieldNode(field, new Node(score, minLeaf)));
             }
         }

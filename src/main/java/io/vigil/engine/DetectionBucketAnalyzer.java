@@ -45,9 +45,8 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         AnalysisFields fields = AnalysisFields.of(config);
         List<String> influencerFields = config.influencers() == null ? List.of() : List.copyOf(config.influencers());
         this.bucketSpanSeconds = seconds(config.bucketSpan(), "5m", "analysis_config.bucket_span");
-        this.summaryCountIndex = isSet(config.summaryCountFieldName())
-                ? fields.indexOf(config.summaryCountFieldName())
-                : -1;
+        this.summaryCountIndex =
+                isSet(config.summaryCountFieldName()) ? fields.indexOf(config.summaryCountFieldName()) : -1;
         this.pruneAfterMs = isSet(config.modelPruneWindow())
                 ? 1000L * seconds(config.modelPruneWindow(), null, "analysis_config.model_prune_window")
                 : Long.MAX_VALUE;

@@ -136,8 +136,11 @@ final class DetectorAnalysis {
             int inputIndex = influencerInputIndexes[i];
             String influencerValue = inputIndex < 0 ? null : record.value(inputIndex);
             if (influencerValue != null) {
-                addTo(statistics.influencerValue(i, influencerInputIndexes.length, influencerValue),
-                        fieldValue, value, weight);
+                addTo(
+                        statistics.influencerValue(i, influencerInputIndexes.length, influencerValue),
+                        fieldValue,
+                        value,
+                        weight);
             }
         }
     }
@@ -223,8 +226,8 @@ final class DetectorAnalysis {
             if (interim && feature.grows()) {
                 corrections[i] = InterimCorrection.correction(actual[i], model.typical(bucketStartMs), completeness);
             }
-            assessments[i] = model.assess(
-                    bucketStartMs, actual[i] + corrections[i], countWeights[i], function.side(feature));
+            assessments[i] =
+                    model.assess(bucketStartMs, actual[i] + corrections[i], countWeights[i], function.side(feature));
             probabilities[i] = assessments[i].probability();
             if (probabilities[i] < probabilities[mostAnomalous]) {
                 mostAnomalous = i;
@@ -232,15 +235,7 @@ final class DetectorAnalysis {
         }
         double probability = combine(probabilities, probabilities[mostAnomalous]);
         return new Leaf(
-                this,
-                series,
-                statistics,
-                actual,
-                corrections,
-                countWeights,
-                assessments,
-                probability,
-                mostAnomalous);
+                this, series, statistics, actual, corrections, countWeights, assessments, probability, mostAnomalous);
     }
 
     /**

@@ -87,10 +87,13 @@ enum DetectorFunction {
      * its maximum above only, like the {@code min} and {@code max} functions.
      */
     Side side(Feature feature) {
-        if (this == METRIC) {
-            return feature == Feature.MIN ? Side.BELOW : feature == Feature.MAX ? Side.ABOVE : Side.TWO_SIDED;
+        if (this != METRIC) {
+            return side;
         }
-        return side;
+        if (feature == Feature.MIN) {
+            return Side.BELOW;
+        }
+        return feature == Feature.MAX ? Side.ABOVE : Side.TWO_SIDED;
     }
 
     List<Feature> features() {

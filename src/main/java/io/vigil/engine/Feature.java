@@ -18,7 +18,7 @@ enum Feature {
     NON_NULL_SUM("sum", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.COMPLEMENT, true),
     VARP("varp", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.VARIANCE, true);
 
-    /** What a series' feature value is in a bucket without records. */
+    /** The treatment of a bucket without records. */
     enum EmptyBucket {
         /** The value is 0, and the bucket is modelled. */
         ZERO,
@@ -27,17 +27,17 @@ enum Feature {
     }
 
     /**
-     * How the influence of one influencer value on an anomalous bucket value is measured (after Elastic ml-cpp's
+     * The measure of one influencer value's influence on an anomalous bucket value (after Elastic ml-cpp's
      * {@code CProbabilityAndInfluenceCalculator}).
      */
     enum InfluenceMethod {
-        /** How much less unusual the bucket is without the value's contribution (counts and sums). */
+        /** The drop in rarity of the bucket without the value's contribution (counts and sums). */
         COMPLEMENT,
-        /** How unusual the value's own statistic is (minimum, maximum, distinct count). */
+        /** The rarity of the value's own statistic (minimum, maximum, distinct count). */
         INTERSECTION,
-        /** How much less unusual the mean of the other values is. */
+        /** The drop in rarity of the mean of the other values. */
         MEAN,
-        /** How much less unusual the variance of the other values is. */
+        /** The drop in rarity of the variance of the other values. */
         VARIANCE
     }
 
@@ -96,8 +96,8 @@ enum Feature {
     }
 
     /**
-     * Returns true when the statistic is an average whose spread shrinks with more values, so the model is told how
-     * many values it summarizes (means, medians, variances).
+     * Returns true when the statistic is an average whose spread shrinks with more values, so the model receives the
+     * number of values it summarizes (means, medians, variances).
      */
     boolean countWeighted() {
         return influenceMethod == InfluenceMethod.MEAN || influenceMethod == InfluenceMethod.VARIANCE;

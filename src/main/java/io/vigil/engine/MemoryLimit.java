@@ -21,7 +21,9 @@ final class MemoryLimit {
     private MemoryLimit() {}
 
     static long bytesOf(AnalysisLimits limits) {
-        if (limits == null || limits.modelMemoryLimit() == null || limits.modelMemoryLimit().isNull()) {
+        if (limits == null
+                || limits.modelMemoryLimit() == null
+                || limits.modelMemoryLimit().isNull()) {
             return DEFAULT_BYTES;
         }
         JsonNode limit = limits.modelMemoryLimit();

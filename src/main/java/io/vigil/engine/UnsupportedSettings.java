@@ -31,7 +31,8 @@ final class UnsupportedSettings {
         if (Boolean.TRUE.equals(config.multivariateByFields())) {
             return unsupported("analysis_config.multivariate_by_fields [true]");
         }
-        if (job.modelPlotConfig() != null && Boolean.TRUE.equals(job.modelPlotConfig().enabled())) {
+        if (job.modelPlotConfig() != null
+                && Boolean.TRUE.equals(job.modelPlotConfig().enabled())) {
             return unsupported("model_plot_config.enabled [true]: model plot");
         }
         return Optional.empty();
@@ -44,12 +45,11 @@ final class UnsupportedSettings {
             return unsupported(where + "function [" + detector.function() + "]");
         }
         if (function.get().needsFieldValue() && !isSet(detector.fieldName())) {
-            return Optional.of(where + "field_name must be set when the '" + function.get().functionName()
-                    + "' function is used");
+            return Optional.of(
+                    where + "field_name must be set when the '" + function.get().functionName() + "' function is used");
         }
         if (isSet(detector.overFieldName())) {
-            return unsupported(
-                    where + "over_field_name [" + detector.overFieldName() + "]: population analysis");
+            return unsupported(where + "over_field_name [" + detector.overFieldName() + "]: population analysis");
         }
         if (detector.customRules() != null && !detector.customRules().isEmpty()) {
             return unsupported(where + "custom_rules");
