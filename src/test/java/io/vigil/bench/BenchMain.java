@@ -16,6 +16,7 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register("engine", EngineBench.class, "records/s through the detection engine alone (JMH) [SECONDS]");
     }
 
     private BenchMain() {}
