@@ -13,6 +13,19 @@ import java.util.Map;
  * (including those that are not anomalous, with raw score 0), then {@link #normalize} for the results it writes.
  * Interim results and renormalization of stored results only call {@link #normalize}, which changes nothing. Not
  * thread-safe: give another thread a {@link #copy}.
+ *
+ * <p>A stored result is renormalized with these arguments:
+ *
+ * <ul>
+ *   <li>record: {@code RECORD}, {@code NormalizerKey.record(partition_field_name, by_field_name, function,
+ *       field_name)}, scope {@code (partition_field_value, by_field_value)}, its {@code probability};
+ *   <li>influencer: {@code INFLUENCER}, {@code NormalizerKey.influencer(influencer_field_name)}, scope
+ *       {@code (null, influencer_field_value)}, its {@code probability};
+ *   <li>bucket influencer: {@code BUCKET_INFLUENCER}, {@code NormalizerKey.influencer(influencer_field_name)},
+ *       {@link MaxScoreScope#ALL}, its {@code raw_anomaly_score}; for {@code bucket_time}, {@code BUCKET},
+ *       {@link NormalizerKey#BUCKET} and {@link MaxScoreScope#ALL} instead;
+ *   <li>bucket: the largest score of its bucket influencers.
+ * </ul>
  */
 public final class Normalizers {
 
