@@ -16,8 +16,9 @@ final class BucketEventCounts {
             return;
         }
         if (openCount == 0) {
+            Long pending = otherOpen.remove(bucketStartMs);
             openBucketMs = bucketStartMs;
-            openCount = 1;
+            openCount = pending == null ? 1 : pending + 1;
             return;
         }
         otherOpen.merge(bucketStartMs, 1L, Long::sum);

@@ -19,6 +19,9 @@ import java.util.function.ToDoubleFunction;
  * probable series, adjusted for how many series the detector has in the bucket), then across detectors with
  * {@link AggregationStyle#DETECTORS}. An influencer value's children enter as {@code p^w}, with w the value's
  * influence on that leaf. An influencer field aggregates its values' probabilities with the series style.
+ *
+ * <p>NOTE: detectors are combined without equalization, so in a job with several detectors one whose
+ * probabilities are often small (a noisy detector) can dominate the bucket score.
  */
 final class BucketTree {
 

@@ -84,8 +84,9 @@ final class Series {
         }
         lastSeenBucketMs = Math.max(lastSeenBucketMs, bucketStartMs);
         if (open == null) {
+            BucketStatistics pending = otherOpen == null ? null : otherOpen.remove(bucketStartMs);
             openBucketMs = bucketStartMs;
-            open = new BucketStatistics(keepValues, keepDistinct);
+            open = pending != null ? pending : new BucketStatistics(keepValues, keepDistinct);
             return open;
         }
         if (otherOpen == null) {

@@ -205,4 +205,29 @@ class FunctionFeaturesTest {
 
         assertThat(models.learned(FIRST)).containsExactly(2.5);
     }
+
+    /** With latency, records of two open buckets interleave; each bucket keeps its own records. */
+    @Test
+    void interleavedOpenBucketsStayApart() {
+        RecordingSeriesModelFactory models = new RecordingSeriesModelFactory();
+        AnalyzerDriver driver =
+                new AnalyzerDriver(Jobs.job("1h", List.of(), Jobs.detector("sum", "x", "host", null)), models);
+        long third = 2 * AnalyzerDriver.HOUR_MS;
+        driver.add(FIRST, Map.of("x", "1", "host", "a"));
+        driver.add(SECOND, Map.of("x", "10", "host", "a"));
+        driver.add(FIRST, Map.of("x", "2", "host", "a"));
+        driver.finalizeBucket(FIRST);
+        driver.add(SECOND, Map.of("x", "20", "host", "a"));
+        driver.add(third, Map.of("x", "100", "host", "a"));
+        driver.add(SECOND, Map.of("x", "30", "host", "a"));
+
+        BucketResults second = driver.finalizeBucket(SECOND);
+        BucketResults last = driver.finalizeBucket(third);
+
+        assertThat(models.learned(FIRST)).containsExactly(3.0);
+        assertThat(models.learned(SECOND)).containsExactly(60.0);
+        assertThat(models.learned(third)).containsExactly(100.0);
+        assertThat(second.bucket().eventCount()).isEqualTo(3);
+        assertThat(last.bucket().eventCount()).isEqualTo(1);
+    }
 }
