@@ -8,6 +8,10 @@ import io.vigil.results.AnomalyRecord;
 import io.vigil.results.BucketInfluencer;
 import io.vigil.results.Influence;
 import io.vigil.results.Influencer;
+import io.vigil.scoring.MaxScoreScope;
+import io.vigil.scoring.NormalizerKey;
+import io.vigil.scoring.Normalizers;
+import io.vigil.scoring.ScoreLevel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -178,5 +182,47 @@ class PlantedAnomalyTest {
             assertThat(results.records().get(i).probability())
                     .isGreaterThanOrEqualTo(results.records().get(i - 1).probability());
         }
+    }
+
+    /** Renormalizing a bucket's stored results right after it, from their stored values, gives the same scores. */
+    @Test
+    void storedResultsRenormalizeToTheirScores() {
+        HostTraffic traffic = new HostTraffic(HOSTS, SEED);
+        AnalyzerDriver driver = history(traffic);
+        driver.analyzer.takeBigChange();
+        traffic.addHour(driver, LAST);
+        traffic.addRecord(driver, LAST, 5, 4_500.0);
+
+        BucketResults results = driver.finalizeBucket(LAST);
+        boolean bigChange = driver.analyzer.takeBigChange();
+        boolean bigChangeAgain = driver.analyzer.takeBigChange();
+        Normalizers normalizers = driver.analyzer.normalizersCopy().orElseThrow();
+
+        assertThat(bigChange).isTrue();
+        assertThat(bigChangeAgain).isFalse();
+        for (AnomalyRecord record : results.records()) {
+            NormalizerKey key = NormalizerKey.record(
+                    record.partitionFieldName(), record.byFieldName(), record.function(), record.fieldName());
+            MaxScoreScope scope = new MaxScoreScope(record.partitionFieldValue(), record.byFieldValue());
+            assertThat(normalizers.normalize(ScoreLevel.RECORD, key, scope, record.probability()))
+                    .isEqualTo(record.recordScore());
+        }
+        for (Influencer influencer : results.influencers()) {
+            NormalizerKey key = NormalizerKey.influencer(influencer.influencerFieldName());
+            MaxScoreScope scope = new MaxScoreScope(null, influencer.influencerFieldValue());
+            assertThat(normalizers.normalize(ScoreLevel.INFLUENCER, key, scope, influencer.probability()))
+                    .isEqualTo(influencer.influencerScore());
+        }
+        for (BucketInfluencer bucketInfluencer : results.bucket().bucketInfluencers()) {
+            boolean bucketTime = bucketInfluencer.influencerFieldName().equals(BucketInfluencer.BUCKET_TIME);
+            ScoreLevel level = bucketTime ? ScoreLevel.BUCKET : ScoreLevel.BUCKET_INFLUENCER;
+            NormalizerKey key = bucketTime
+                    ? NormalizerKey.BUCKET
+                    : NormalizerKey.influencer(bucketInfluencer.influencerFieldName());
+            assertThat(normalizers.normalize(level, key, MaxScoreScope.ALL, bucketInfluencer.rawAnomalyScore()))
+                    .isEqualTo(bucketInfluencer.anomalyScore());
+        }
+        assertThat(results.records()).isNotEmpty();
+        assertThat(results.bucket().bucketInfluencers()).hasSize(2);
     }
 }
