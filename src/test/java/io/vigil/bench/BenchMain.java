@@ -29,6 +29,7 @@ public final class BenchMain {
                 "categorizer",
                 CategorizerBenchmark.class,
                 "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
+        register("engine", EngineBench.class, "records/s through the detection engine alone (JMH) [SECONDS]");
     }
 
     private BenchMain() {}
