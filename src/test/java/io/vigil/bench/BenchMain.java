@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.bench.nab.NabBenchmark;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +25,23 @@ public final class BenchMain {
                 "series-memory",
                 io.vigil.bench.analytics.SeriesMemoryBenchmark.class,
                 "retained heap per series model after four weeks of 5-minute buckets [SERIES, default 100000]");
+        register(
+                "nab",
+                NabBenchmark.class,
+                "NAB scores of Vigil on NAB series streamed through the HTTP API, beside published detectors");
+        register(
+                "loghub",
+                LoghubBenchmark.class,
+                "grouping accuracy (GA, FGA) of log categorization on LogHub samples: loghub FOLDER [--out DIR]");
+        register(
+                "categorizer",
+                CategorizerBenchmark.class,
+                "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
+        register("engine", EngineBench.class, "records/s through the detection engine alone (JMH) [SECONDS]");
+        register(
+                "nab-models",
+                io.vigil.bench.nab.InProcessNab.class,
+                "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
     }
 
     private BenchMain() {}

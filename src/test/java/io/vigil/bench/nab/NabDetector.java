@@ -11,7 +11,7 @@ import io.vigil.analytics.Side;
  * detector: rows fall into buckets of the series' median positive step aligned to epoch multiples, a bucket's value
  * is the mean of its rows, and each closed bucket is assessed (two-sided) and then learned. A row whose timestamp
  * falls before the open bucket (NAB has a few backward steps) joins the open bucket. Every row gets the score of its
- * bucket, a function of that bucket's probability only, so no later data leaks into it.
+ * bucket, {@link Deviation#rawScore} of that bucket's probability divided by 100, so no later data leaks into it.
  */
 final class NabDetector {
 
@@ -19,21 +19,23 @@ final class NabDetector {
 
     /** Returns one anomaly score in [0, 1] per row of {@code series}. */
     static double[] scores(NabSeries series) {
-        long stepMs = series.medianStepMs();
+        long[] times = series.timestampsMillis();
+        double[] values = series.values();
+        long stepMs = BucketSpans.medianPositiveStepSeconds(series.name(), times) * 1000;
         SeriesModel model = new DefaultSeriesModelFactory(stepMs / 1000).create(SeriesKind.METRIC);
-        double[] scores = new double[series.values().length];
+        double[] scores = new double[values.length];
         int first = 0;
-        long openBucket = Math.floorDiv(series.timesMs()[0], stepMs);
+        long openBucket = Math.floorDiv(times[0], stepMs);
         double sum = 0;
         for (int row = 0; row < scores.length; row++) {
-            long bucket = Math.max(Math.floorDiv(series.timesMs()[row], stepMs), openBucket);
+            long bucket = Math.max(Math.floorDiv(times[row], stepMs), openBucket);
             if (bucket != openBucket) {
                 closeBucket(model, openBucket * stepMs, sum / (row - first), scores, first, row);
                 first = row;
                 openBucket = bucket;
                 sum = 0;
             }
-            sum += series.values()[row];
+            sum += values[row];
         }
         closeBucket(model, openBucket * stepMs, sum / (scores.length - first), scores, first, scores.length);
         return scores;
