@@ -97,8 +97,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             boolean upper = evaluation.upper();
             calibrator.record(upper, upper ? evaluation.upperRaw() : evaluation.lowerRaw());
             recordMultiBucket(evaluation);
-            double overall = AssessmentBuilder.twoSidedOverall(evaluation, earlyExponent());
-            episodes.learn(overall, evaluation.error());
+            episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
             multiBucket.add(evaluation.error());
         }
         decomposition.learn(midpoint(bucketStartMs), value);
@@ -184,15 +183,22 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 ? ResidualTails.count(value, prediction, sigma, 1.0 / (decomposition.count() + 2))
                 : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples());
         double featureScore = multiBucket.value(evaluation.error()) / multiBucket.sigma();
-        double above = MultiBucketFeature.oneSided(featureScore);
-        double below = MultiBucketFeature.oneSided(-featureScore);
+        double above = Double.NaN;
+        double below = Double.NaN;
+        if (!Double.isNaN(featureScore)) {
+            // Only the side the feature is on has a one-sided probability below 1.
+            double tail = MultiBucketFeature.oneSided(Math.abs(featureScore));
+            above = featureScore >= 0 ? tail : 1;
+            below = featureScore >= 0 ? 1 : tail;
+        }
         evaluation = evaluation.withCalibration(
                 calibrator.calibrate(true, evaluation.upperRaw()),
                 calibrator.calibrate(false, evaluation.lowerRaw()),
                 above,
                 below,
                 multiBucketCalibrator.calibrate(true, above),
-                multiBucketCalibrator.calibrate(false, below));
+                multiBucketCalibrator.calibrate(false, below),
+                earlyExponent());
         cachedTimeMs = bucketStartMs;
         cachedValue = value;
         cachedWeight = weight;

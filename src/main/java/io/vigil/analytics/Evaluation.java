@@ -17,6 +17,8 @@ package io.vigil.analytics;
  * @param multiBucketBelowRaw the one-sided probability of the multi-bucket feature being this low, NaN likewise
  * @param multiBucketAbove {@code multiBucketAboveRaw} after its own tail calibration, 1 while undefined
  * @param multiBucketBelow {@code multiBucketBelowRaw} after its own tail calibration, 1 while undefined
+ * @param twoSidedOverall the two-sided combination of single- and multi-bucket probabilities before the episode
+ *     adjustment, which drives the episodes and serves two-sided assessments
  */
 record Evaluation(
         double typical,
@@ -31,15 +33,37 @@ record Evaluation(
         double multiBucketAboveRaw,
         double multiBucketBelowRaw,
         double multiBucketAbove,
-        double multiBucketBelow) {
+        double multiBucketBelow,
+        double twoSidedOverall) {
 
+    /** Returns a copy with the calibrated and multi-bucket parts, tempered by {@code earlyExponent} while young. */
     Evaluation withCalibration(
             double upperCalibrated,
             double lowerCalibrated,
             double multiBucketAboveRaw,
             double multiBucketBelowRaw,
             double multiBucketAbove,
-            double multiBucketBelow) {
+            double multiBucketBelow,
+            double earlyExponent) {
+        Evaluation calibrated = new Evaluation(
+                typical,
+                lowerBound,
+                upperBound,
+                error,
+                upper,
+                upperRaw,
+                lowerRaw,
+                upperCalibrated,
+                lowerCalibrated,
+                multiBucketAboveRaw,
+                multiBucketBelowRaw,
+                multiBucketAbove,
+                multiBucketBelow,
+                Double.NaN);
+        return calibrated.withTwoSidedOverall(AssessmentBuilder.twoSidedOverall(calibrated, earlyExponent));
+    }
+
+    private Evaluation withTwoSidedOverall(double overall) {
         return new Evaluation(
                 typical,
                 lowerBound,
@@ -53,6 +77,7 @@ record Evaluation(
                 multiBucketAboveRaw,
                 multiBucketBelowRaw,
                 multiBucketAbove,
-                multiBucketBelow);
+                multiBucketBelow,
+                overall);
     }
 }

@@ -28,6 +28,9 @@ final class MultiBucketFeature {
     /** Feature values beyond this many standard deviations are clipped when learning the variance. */
     static final double CLIP_SIGMAS = 4;
 
+    /** Σw²/(Σw)² of the first n weights, by n. */
+    private static final double[] INDEPENDENT_VARIANCES = independentVariances();
+
     private final float[] errors = new float[WINDOW];
     private int size;
     private int newest = -1;
@@ -71,15 +74,21 @@ final class MultiBucketFeature {
     }
 
     private static double independentVariance(int count) {
+        return INDEPENDENT_VARIANCES[count];
+    }
+
+    private static double[] independentVariances() {
+        double[] variances = new double[WINDOW + 1];
         double sum = 0;
         double sumSquares = 0;
         double weight = 1;
-        for (int i = 0; i < count; i++) {
+        for (int count = 1; count <= WINDOW; count++) {
             sum += weight;
             sumSquares += weight * weight;
             weight *= DECAY;
+            variances[count] = sumSquares / (sum * sum);
         }
-        return sumSquares / (sum * sum);
+        return variances;
     }
 
     /** Adds a standardized error as the newest, updating the feature variance with the feature it completes. */

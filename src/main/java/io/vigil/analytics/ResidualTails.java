@@ -15,8 +15,10 @@ final class ResidualTails {
      */
     static Evaluation metric(double value, double prediction, double sigma, double degrees) {
         double error = (value - prediction) / sigma;
-        double upperRaw = Math.min(1, 2 * Probabilities.upperTail(error, degrees));
-        double lowerRaw = Math.min(1, 2 * Probabilities.upperTail(-error, degrees));
+        // Only the side the value is on has a one-sided probability below 1.
+        double tail = Math.min(1, 2 * Probabilities.upperTail(Math.abs(error), degrees));
+        double upperRaw = error >= 0 ? tail : 1;
+        double lowerRaw = error >= 0 ? 1 : tail;
         double nu = Math.max(degrees, 1);
         double z = NORMAL_975;
         double z3 = z * z * z;
@@ -37,7 +39,8 @@ final class ResidualTails {
                 Double.NaN,
                 Double.NaN,
                 1,
-                1);
+                1,
+                Double.NaN);
     }
 
     /**
@@ -78,6 +81,7 @@ final class ResidualTails {
                 Double.NaN,
                 Double.NaN,
                 1,
-                1);
+                1,
+                Double.NaN);
     }
 }

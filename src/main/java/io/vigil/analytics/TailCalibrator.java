@@ -32,7 +32,7 @@ final class TailCalibrator {
 
     static final double MEMORY = 2_000;
 
-    private static final double LN10 = Math.log(10);
+    private static final double[] LOG_LEVELS = {Math.log(1e-1), Math.log(1e-2), Math.log(1e-3), Math.log(1e-4)};
 
     private double total;
     private final double[] reached = new double[2 * LEVELS.length];
@@ -53,7 +53,7 @@ final class TailCalibrator {
         double previousLogQ = 0;
         double previousLogCalibrated = 0;
         for (int level = 0; level < LEVELS.length; level++) {
-            double logQ = Math.log(LEVELS[level]);
+            double logQ = LOG_LEVELS[level];
             double logCalibrated = Math.min(calibratedAt(upper, level), previousLogCalibrated);
             double slope = (previousLogCalibrated - logCalibrated) / (previousLogQ - logQ);
             if (logP >= logQ) {
