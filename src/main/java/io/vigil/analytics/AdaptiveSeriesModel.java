@@ -100,7 +100,11 @@ final class AdaptiveSeriesModel implements SeriesModel {
             episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
             multiBucket.add(evaluation.error());
         }
+        int shifts = decomposition.shifts();
         decomposition.learn(midpoint(bucketStartMs), value);
+        if (decomposition.shifts() != shifts) {
+            multiBucket.clear();
+        }
         cachedTimeMs = Long.MIN_VALUE;
         cached = null;
     }

@@ -68,6 +68,7 @@ final class Decomposition {
     private final double[] variances = new double[3];
     private int config;
     private int runLength;
+    private int shifts;
     private double runSign;
     private double runValueSum;
 
@@ -101,6 +102,11 @@ final class Decomposition {
         double updatesPerKnot = bucketsPerPeriod / (double) bins;
         float minimumRate = (float) (1 / (periodsRemembered * updatesPerKnot));
         return new SeasonalProfile(periodMs, bins, minimumRate, (float) (priorPeriods * updatesPerKnot));
+    }
+
+    /** Returns how many level shifts the decomposition has taken so far. */
+    int shifts() {
+        return shifts;
     }
 
     long count() {
@@ -244,6 +250,7 @@ final class Decomposition {
         runLength++;
         runValueSum += levelBefore + error;
         if (runLength >= SHIFT_RUN) {
+            shifts++;
             level = runValueSum / runLength;
             trend = 0;
             runLength = 0;
@@ -295,6 +302,7 @@ final class Decomposition {
         }
         out.writeByte(config);
         out.writeInt(runLength);
+        out.writeInt(shifts);
         out.writeDouble(runSign);
         out.writeDouble(runValueSum);
     }
@@ -318,6 +326,7 @@ final class Decomposition {
         }
         decomposition.config = in.readByte();
         decomposition.runLength = in.readInt();
+        decomposition.shifts = in.readInt();
         decomposition.runSign = in.readDouble();
         decomposition.runValueSum = in.readDouble();
         return decomposition;

@@ -105,6 +105,16 @@ final class MultiBucketFeature {
         size = Math.min(size + 1, WINDOW);
     }
 
+    /**
+     * Forgets the errors in the window, which the model calls after a level shift: they measured the distance from
+     * the old level, and the new regime should not look unusual because of them.
+     */
+    void clear() {
+        size = 0;
+        newest = -1;
+        java.util.Arrays.fill(errors, 0);
+    }
+
     private static double clip(double error) {
         return Math.max(-ERROR_LIMIT, Math.min(ERROR_LIMIT, error));
     }

@@ -26,7 +26,7 @@ final class TailCalibrator {
     /** Pseudo-events at the calibrated rate per level; 2 keeps a single early exceedance from doubling p. */
     static final double PRIOR_EVENTS = 10;
     /** Pseudo-excesses of mean 1 behind the tail slope. */
-    static final double PRIOR_EXCESSES = 10;
+    static final double PRIOR_EXCESSES = 30;
     /** Smallest slope of ln p_calibrated against ln p below the last level. */
     static final double MIN_SLOPE = 0.01;
 
