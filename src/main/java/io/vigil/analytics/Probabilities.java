@@ -126,7 +126,7 @@ final class Probabilities {
      * Returns −Φ⁻¹(p/2), the two-sided normal score of a probability, floored at {@link #SMALLEST}. Uses erfc⁻¹ down
      * to {@link #INVERSE_LIMIT}; below it Hipparchus' erfc⁻¹ (computed as erf⁻¹(1 − p)) loses precision, so the
      * score starts from the asymptotic tail ln Q(z) ≈ −z²/2 − ln(z√(2π)) (Abramowitz and Stegun 26.2.12) and takes
-     * Newton steps on ln(2Q(z)) = ln p with the exact erfc, whose derivative is −φ(z)/Q(z).
+     * Newton steps on ln(2Q(z)) = ln p with {@link #erfc}, whose derivative is −φ(z)/Q(z).
      */
     static double normalScore(double probability) {
         double p = Math.max(Math.min(probability, 1), SMALLEST);
@@ -137,7 +137,7 @@ final class Probabilities {
         double z = Math.sqrt(-2 * Math.log(p / 2));
         z = Math.sqrt(Math.max(-2 * Math.log(p / 2 * z * SQRT_2PI), 1));
         for (int step = 0; step < 4; step++) {
-            double tail = 0.5 * Erf.erfc(z / SQRT2);
+            double tail = 0.5 * erfc(z / SQRT2);
             double density = Math.exp(-z * z / 2) / SQRT_2PI;
             z += (Math.log(2 * tail) - logTarget) * tail / density;
         }

@@ -21,6 +21,11 @@ final class SeasonalProfile {
     private final float[] weights;
     private double knotSum;
 
+    private long locatedTimeMs = Long.MIN_VALUE;
+    private int first;
+    private int second;
+    private double fraction;
+
     /**
      * Creates a flat profile. {@code priorWeight} is the weight of the initial zero in each knot's average, in
      * updates: 0 lets the first visit set a knot, a larger value makes the profile need more data to move.
@@ -43,11 +48,7 @@ final class SeasonalProfile {
 
     /** Returns the profile's deviation from its mean at {@code timeMs} (any epoch milliseconds), in value units. */
     double value(long timeMs) {
-        double position = position(timeMs);
-        int lower = (int) Math.floor(position);
-        double fraction = position - lower;
-        int first = Math.floorMod(lower, knots.length);
-        int second = first + 1 == knots.length ? 0 : first + 1;
+        locate(timeMs);
         double interpolated = (1 - fraction) * knots[first] + fraction * knots[second];
         return interpolated - knotSum / knots.length;
     }
@@ -58,13 +59,26 @@ final class SeasonalProfile {
      */
     void learn(long timeMs, double target) {
         double error = target - value(timeMs);
-        double position = position(timeMs);
-        int lower = (int) Math.floor(position);
-        double fraction = position - lower;
-        int first = Math.floorMod(lower, knots.length);
-        int second = first + 1 == knots.length ? 0 : first + 1;
         moveKnot(first, 1 - fraction, error);
         moveKnot(second, fraction, error);
+    }
+
+    /**
+     * Sets the two knots around {@code timeMs} and the interpolation fraction between them. Knot {@code i} sits at
+     * the centre of the {@code i}-th slice of the period. The last time is remembered because a bucket reads and
+     * learns the profile several times at the same time, and the modulo of a long is the costliest step.
+     */
+    private void locate(long timeMs) {
+        if (timeMs == locatedTimeMs) {
+            return;
+        }
+        double phase = Math.floorMod(timeMs, periodMs) / (double) periodMs;
+        double position = phase * knots.length - 0.5;
+        int lower = (int) Math.floor(position);
+        fraction = position - lower;
+        first = lower < 0 ? knots.length - 1 : lower;
+        second = first + 1 == knots.length ? 0 : first + 1;
+        locatedTimeMs = timeMs;
     }
 
     /** Returns the mean of the stored knots, the offset that {@link #value} removes. */
@@ -92,15 +106,9 @@ final class SeasonalProfile {
         knotSum += knots[index] - old;
     }
 
-    /** Position in knot units, where knot {@code i} sits at the centre of the {@code i}-th slice of the period. */
-    private double position(long timeMs) {
-        double phase = Math.floorMod(timeMs, periodMs) / (double) periodMs;
-        return phase * knots.length - 0.5;
-    }
-
     /** Returns an estimate of the retained heap: the object, its two float arrays and their headers. */
     long memoryBytes() {
-        return 40 + 2 * (16 + 4L * knots.length);
+        return 64 + 2 * (16 + 4L * knots.length);
     }
 
     void writeTo(DataOutput out) throws IOException {
