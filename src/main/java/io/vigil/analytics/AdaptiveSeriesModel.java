@@ -82,7 +82,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
     public Assessment assess(long bucketStartMs, double value, double countWeight, Side side) {
         Evaluation evaluation = evaluate(bucketStartMs, value, countWeight);
         if (evaluation == null) {
-            return AssessmentBuilder.usual(typical(bucketStartMs), value, Double.NaN, Double.NaN, countWeight);
+            double typical = typical(bucketStartMs);
+            return AssessmentBuilder.usual(typical, !(value < typical), Double.NaN, Double.NaN, countWeight);
         }
         return AssessmentBuilder.build(evaluation, side, episodes, earlyExponent(), countWeight);
     }
@@ -181,11 +182,13 @@ final class AdaptiveSeriesModel implements SeriesModel {
         if (cached != null && cachedTimeMs == bucketStartMs && cachedValue == value && cachedWeight == weight) {
             return cached;
         }
+
         double prediction = decomposition.predict(midpoint(bucketStartMs));
         double sigma = decomposition.sigma() / Math.sqrt(weight);
         Evaluation evaluation = kind == SeriesKind.COUNT
                 ? ResidualTails.count(value, prediction, sigma, 1.0 / (decomposition.count() + 2))
                 : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples());
+
         double featureScore = multiBucket.value(evaluation.error()) / multiBucket.sigma();
         double above = Double.NaN;
         double below = Double.NaN;
@@ -203,6 +206,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 multiBucketCalibrator.calibrate(true, above),
                 multiBucketCalibrator.calibrate(false, below),
                 earlyExponent());
+
         cachedTimeMs = bucketStartMs;
         cachedValue = value;
         cachedWeight = weight;

@@ -36,11 +36,6 @@ final class AnomalyEpisodes {
         return probability < EPISODE_PROBABILITY ? length + 1 : 0;
     }
 
-    /** Returns true when the episode including this bucket's error is a spike (its summed error is positive). */
-    boolean spikeWith(double error) {
-        return errorSum + error >= 0;
-    }
-
     /** Returns the probability of the episode extended by this bucket, or NaN when past episodes are too few. */
     double probabilityWith(double probability, double error) {
         if (!(probability < EPISODE_PROBABILITY)) {

@@ -13,8 +13,7 @@ final class AssessmentBuilder {
     private AssessmentBuilder() {}
 
     /** Returns the assessment of a value the model does not find unusual on the requested side. */
-    static Assessment usual(double typical, double value, double lowerBound, double upperBound, double countWeight) {
-        boolean spike = !(value < typical);
+    static Assessment usual(double typical, boolean spike, double lowerBound, double upperBound, double countWeight) {
         return new Assessment(1, 1, 1, -5, typical, lowerBound, upperBound, spike, 0, 1, false, countWeight < 1, false);
     }
 
@@ -22,13 +21,7 @@ final class AssessmentBuilder {
             Evaluation evaluation, Side side, AnomalyEpisodes episodes, double earlyExponent, double countWeight) {
         boolean upper = evaluation.upper();
         if (side == Side.ABOVE && !upper || side == Side.BELOW && upper) {
-            double typical = evaluation.typical();
-            return usual(
-                    typical,
-                    upper ? typical + 1 : typical - 1,
-                    evaluation.lowerBound(),
-                    evaluation.upperBound(),
-                    countWeight);
+            return usual(evaluation.typical(), upper, evaluation.lowerBound(), evaluation.upperBound(), countWeight);
         }
         double singleBucket =
                 temper(upper ? evaluation.upperCalibrated() : evaluation.lowerCalibrated(), earlyExponent);

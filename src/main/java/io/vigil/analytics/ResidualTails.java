@@ -55,6 +55,7 @@ final class ResidualTails {
         double variance = Math.max(sigma * sigma, mean);
         double deviation = Math.sqrt(variance);
         long k = Math.round(value);
+
         double upperTail;
         double lowerTail;
         if (mean > AdaptiveSeriesModel.LARGE_COUNT) {
@@ -64,6 +65,7 @@ final class ResidualTails {
             upperTail = Probabilities.countUpperTail(k, mean, variance);
             lowerTail = Probabilities.countLowerTail(k, mean, variance);
         }
+
         double error = deviation > 0 ? (value - mean) / deviation : 0;
         double halfWidth = NORMAL_975 * deviation;
         double upperRaw = Math.min(1, 2 * upperTail);

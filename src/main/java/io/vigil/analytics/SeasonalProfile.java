@@ -86,15 +86,6 @@ final class SeasonalProfile {
         return knotSum / knots.length;
     }
 
-    /** Returns how many periods of data the least-trained knot has averaged, capped by the forgetting rate. */
-    double minimumKnotWeight() {
-        float minimum = Float.MAX_VALUE;
-        for (float weight : weights) {
-            minimum = Math.min(minimum, weight);
-        }
-        return minimum;
-    }
-
     private void moveKnot(int index, double share, double error) {
         if (share <= 0) {
             return;

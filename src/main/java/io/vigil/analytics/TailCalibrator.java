@@ -23,7 +23,11 @@ import java.io.IOException;
 final class TailCalibrator {
 
     static final double[] LEVELS = {1e-1, 1e-2, 1e-3, 1e-4};
-    /** Pseudo-events at the calibrated rate per level; 2 keeps a single early exceedance from doubling p. */
+    /**
+     * Pseudo-events at the calibrated rate per level. This value, the pseudo-excesses and the memory were chosen by
+     * the standard NAB score of the 31-series subset: 2 or 30 pseudo-events, 10 pseudo-excesses and a memory of
+     * 10,000 buckets all scored lower.
+     */
     static final double PRIOR_EVENTS = 10;
     /** Pseudo-excesses of mean 1 behind the tail slope. */
     static final double PRIOR_EXCESSES = 30;
