@@ -41,6 +41,8 @@ final class AssessmentBuilder {
                 upper,
                 episodes.lengthWith(overall),
                 Double.isNaN(episode) ? 1 : episode,
+                // NOTE: the models keep one scale per predictor and one residual mode, so the seasonal-variance and
+                // multimodal flags are always false. A daily variance shape lowered the NAB score when tried.
                 false,
                 countWeight < 1,
                 false);
