@@ -39,7 +39,7 @@ class JobDeleteController {
             responseCode = "409",
             description = "The job is not closed and force is false",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    DeleteJobResponse delete(
+    DeleteResponse delete(
             @Parameter(description = "Job id") @PathVariable("job_id") String jobId,
             @Parameter(
                             description = "Delete the job even when it is open; its processor is stopped first",
@@ -64,6 +64,6 @@ class JobDeleteController {
                 jobId,
                 RequestParams.bool("force", force, false),
                 RequestParams.bool("wait_for_completion", waitForCompletion, true));
-        return task == null ? new DeleteJobResponse(true, null) : new DeleteJobResponse(null, task);
+        return task == null ? new DeleteResponse(true, null) : new DeleteResponse(null, task);
     }
 }
