@@ -3,31 +3,11 @@ package io.vigil.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.job.JobApi.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 
-@Import(FilterApiTest.FilterEvents.class)
 class FilterApiTest extends JobApiTest {
-
-    /** Records the filter events the service publishes. */
-    @TestConfiguration
-    static class FilterEvents {
-        final List<FilterUpdatedEvent> received = new ArrayList<>();
-
-        @EventListener
-        void on(FilterUpdatedEvent event) {
-            received.add(event);
-        }
-    }
-
-    @Autowired
-    FilterEvents events;
 
     @Test
     void createSortsAndDeduplicatesItems() {
@@ -104,7 +84,7 @@ class FilterApiTest extends JobApiTest {
     @Test
     void updateAddsAndRemovesItemsAndPublishesEvent() {
         api.put("/_ml/filters/hosts", "{\"description\":\"old\",\"items\":[\"a\",\"b\"]}");
-        events.received.clear();
+        events.filters.clear();
 
         Response updated = api.post(
                 "/_ml/filters/hosts/_update",
@@ -113,10 +93,10 @@ class FilterApiTest extends JobApiTest {
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().path("description").asString()).isEqualTo("new");
         assertThat(updated.body().path("items").toString()).isEqualTo("[\"a\",\"c\"]");
-        assertThat(events.received).hasSize(1);
-        assertThat(events.received.get(0).filter().items()).containsExactly("a", "c");
-        assertThat(events.received.get(0).addedItems()).containsExactly("c");
-        assertThat(events.received.get(0).removedItems()).containsExactly("b");
+        assertThat(events.filters).hasSize(1);
+        assertThat(events.filters.get(0).filter().items()).containsExactly("a", "c");
+        assertThat(events.filters.get(0).addedItems()).containsExactly("c");
+        assertThat(events.filters.get(0).removedItems()).containsExactly("b");
     }
 
     @Test

@@ -3,34 +3,13 @@ package io.vigil.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.job.JobApi.Response;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import tools.jackson.databind.JsonNode;
 
-@Import(JobUpdateTest.UpdateEvents.class)
 class JobUpdateTest extends JobApiTest {
 
     private static final String JOB = "/_ml/anomaly_detectors/jobs-crud-update-job";
-
-    /** Records the update events the service publishes. */
-    @TestConfiguration
-    static class UpdateEvents {
-        final List<JobUpdatedEvent> received = new ArrayList<>();
-
-        @EventListener
-        void on(JobUpdatedEvent event) {
-            received.add(event);
-        }
-    }
-
-    @Autowired
-    UpdateEvents events;
 
     @BeforeEach
     void createJob() {
@@ -46,7 +25,7 @@ class JobUpdateTest extends JobApiTest {
                         + "\"daily_model_snapshot_retention_after_days\":2,\"results_retention_days\":4,"
                         + "\"custom_settings\":{\"setting1\":\"custom1\",\"setting2\":\"custom2\"}}");
         assertThat(created.status()).isEqualTo(200);
-        events.received.clear();
+        events.updated.clear();
     }
 
     private Response update(String body) {
@@ -101,9 +80,9 @@ class JobUpdateTest extends JobApiTest {
     void updatePublishesTheStoredJob() {
         update("{\"description\":\"changed\"}");
 
-        assertThat(events.received).hasSize(1);
-        assertThat(events.received.get(0).job().jobId()).isEqualTo("jobs-crud-update-job");
-        assertThat(events.received.get(0).job().description()).isEqualTo("changed");
+        assertThat(events.updated).hasSize(1);
+        assertThat(events.updated.get(0).job().jobId()).isEqualTo("jobs-crud-update-job");
+        assertThat(events.updated.get(0).job().description()).isEqualTo("changed");
     }
 
     @Test
@@ -190,7 +169,7 @@ class JobUpdateTest extends JobApiTest {
         assertThat(badRule.reason()).isEqualTo("Invalid detector rule: at least scope or a condition is required");
         assertThat(notUpdatable.reason()).isEqualTo("[1:2] [job_update] unknown field [bucket_span]");
         assertThat(inconsistent.reason()).startsWith("Inconsistent job_id; 'other'");
-        assertThat(events.received).isEmpty();
+        assertThat(events.updated).isEmpty();
     }
 
     @Test
