@@ -75,7 +75,7 @@ class JobDeleteTest extends JobApiTest {
     }
 
     @Test
-    void forceDeletesAnOpenJobAfterItsProcessorStops() {
+    void forceDeletesAnOpenJob() {
         api.putJob("forced", JobBodies.countJob());
         open("forced");
 

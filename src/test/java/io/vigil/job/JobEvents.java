@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records the events the job API publishes and stands in for the job processor: a forced delete closes the job,
- * as the processor stops a running job before it is deleted.
+ * Records the events the job API publishes and acts as the job processor does on a forced delete: it closes the
+ * job before the delete goes on.
  */
 @TestConfiguration
 class JobEvents {

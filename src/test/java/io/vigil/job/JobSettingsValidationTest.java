@@ -86,7 +86,7 @@ class JobSettingsValidationTest extends JobApiTest {
     }
 
     @Test
-    void groupsFollowTheIdRulesAndDifferFromJobs() {
+    void groupsAreValidatedAgainstJobs() {
         api.putJob("existing", JobBodies.countJob());
         Response invalid = createWith("\"groups\":[\"Group\"]");
         Response ownId = createWith("\"groups\":[\"settings\"]");

@@ -43,7 +43,7 @@ final class AnalysisLimitsValidator {
         return new AnalysisLimits(StringNode.valueOf(memoryMb + "mb"), examples);
     }
 
-    /** The default memory limit: 1024 MB, or the configured maximum when that is lower. */
+    /** Returns the default memory limit: 1024 MB, or the configured maximum when that is lower. */
     static long defaultMemoryMb(long maxModelMemoryLimitMb) {
         return maxModelMemoryLimitMb > 0
                 ? Math.min(JobDefaults.MODEL_MEMORY_LIMIT_MB, maxModelMemoryLimitMb)

@@ -93,7 +93,7 @@ public class NewJobValidator {
         JobSettingsValidator.checkGroups(jobId, request.groups());
     }
 
-    /** The fields the analysis reads from input records: every detector field, influencer and named field. */
+    /** Returns the fields the analysis reads from input records: every detector field, influencer and named field. */
     static Set<String> analysisFields(AnalysisConfig analysis) {
         Set<String> fields = new HashSet<>(analysis.influencers());
         for (Detector detector : analysis.detectors()) {

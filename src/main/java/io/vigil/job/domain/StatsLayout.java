@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The field order and zero values of the stats objects. The job processor stores them as jsonb, which does not keep
- * key order, so they are put back into Elasticsearch's order here; keys this list does not know come last.
+ * key order, so they are put back into Elasticsearch's order here. Keys this list does not know come last.
  */
 final class StatsLayout {
 

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes a job with everything stored for it. Every table of the schema with a {@code job_id} column holds job
- * data (results, statistics, snapshots), so the tables are found in the catalog instead of listed here: a results
- * table added by a later migration is cleaned up too.
+ * Deletes a job with everything stored for it. Every table of the schema with a {@code job_id} column contains job
+ * data (results, statistics, snapshots), so the tables are looked up in the catalog instead of listed here. A results
+ * table that a later migration adds is cleaned up too.
  */
 @Component
 public class JobResultsDeleter {
