@@ -91,17 +91,31 @@ class CustomRulesTest extends JobApiTest {
     }
 
     @Test
-    void valueConditionsAreRejectedForRareFunctions() {
+    void valueConditionsAreRejectedForSomeFunctions() {
         String condition = "{\"conditions\":[{\"applies_to\":\"actual\",\"operator\":\"gt\",\"value\":1}]}";
+        Map<String, String> functions = Map.of(
+                "rare", "\"function\":\"rare\"",
+                "freq_rare", "\"function\":\"freq_rare\",\"over_field_name\":\"client\"",
+                "metric", "\"function\":\"metric\",\"field_name\":\"bytes\"",
+                "lat_long", "\"function\":\"lat_long\",\"field_name\":\"location\"");
+
+        functions.forEach((name, function) -> {
+            Response response = createWithRule(function, condition);
+            assertThat(response.status()).as(name).isEqualTo(400);
+            assertThat(response.reason())
+                    .as(name)
+                    .isEqualTo(
+                            "Invalid detector rule: function " + name + " only supports conditions that apply to time");
+        });
+    }
+
+    @Test
+    void timeConditionsAreAllowedForRare() {
         String timeCondition = "{\"conditions\":[{\"applies_to\":\"time\",\"operator\":\"gt\",\"value\":1}]}";
 
-        Response rare = createWithRule("\"function\":\"rare\"", condition);
-        Response rareOnTime = createWithRule("\"function\":\"rare\"", timeCondition);
+        Response response = createWithRule("\"function\":\"rare\"", timeCondition);
 
-        assertThat(rare.status()).isEqualTo(400);
-        assertThat(rare.reason())
-                .isEqualTo("Invalid detector rule: function rare only supports conditions that " + "apply to time");
-        assertThat(rareOnTime.status()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
     }
 
     @Test
