@@ -16,6 +16,7 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
     }
 
     private BenchMain() {}
