@@ -44,6 +44,7 @@ public class JobProcessors {
     private final ResultsWriter writer;
     private final NodeId nodeId;
     private final Duration defaultPersistInterval;
+    private final boolean reopenOnStart;
 
     JobProcessors(
             JobStore jobs,
@@ -52,7 +53,8 @@ public class JobProcessors {
             ProcessorSnapshots snapshots,
             ResultsWriter writer,
             NodeId nodeId,
-            @Value("${vigil.snapshots.background-persist-interval:3h}") String defaultPersistInterval) {
+            @Value("${vigil.snapshots.background-persist-interval:3h}") String defaultPersistInterval,
+            @Value("${vigil.jobs.reopen-on-start:true}") boolean reopenOnStart) {
         this.jobs = jobs;
         this.expressions = expressions;
         this.analyzers = analyzers;
@@ -61,6 +63,7 @@ public class JobProcessors {
         this.nodeId = nodeId;
         this.defaultPersistInterval =
                 TimeValues.parse(defaultPersistInterval, "vigil.snapshots.background-persist-interval");
+        this.reopenOnStart = reopenOnStart;
     }
 
     /** Returns the processor of an open job: 404 when the job does not exist, 409 when it is not open. */
@@ -114,6 +117,12 @@ public class JobProcessors {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    void onApplicationReady() {
+        if (reopenOnStart) {
+            reopenJobsLeftOpen();
+        }
+    }
+
     void reopenJobsLeftOpen() {
         for (String jobId : jobs.openJobIds()) {
             try {

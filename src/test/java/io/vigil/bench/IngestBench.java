@@ -81,7 +81,8 @@ public final class IngestBench {
         SpringApplication application = new SpringApplication(VigilApplication.class);
         application.setDefaultProperties(Map.of(
                 "server.port", "0",
-                "vigil.embedded-database.data-directory", dataDirectory.resolve("postgres").toString(),
+                "vigil.embedded-database.data-directory",
+                        dataDirectory.resolve("postgres").toString(),
                 "vigil.embedded-database.clean-on-start", "true",
                 "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
                 "logging.level.root", "WARN"));
@@ -113,8 +114,8 @@ public final class IngestBench {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Creating the job failed with " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "Creating the job failed with " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -144,8 +145,8 @@ public final class IngestBench {
                 seconds,
                 options.records() / seconds);
         if (jdbc != null) {
-            Long buckets = jdbc.queryForObject(
-                    "select count(*) from buckets where job_id = ?", Long.class, options.jobId());
+            Long buckets =
+                    jdbc.queryForObject("select count(*) from buckets where job_id = ?", Long.class, options.jobId());
             System.out.printf("results: %,d buckets in PostgreSQL%n", buckets);
         }
         System.out.println("machine: " + MachineInfo.describe());
@@ -159,9 +160,12 @@ public final class IngestBench {
             long host = i % options.hosts();
             long time = START_MS + (i / options.hosts()) * BUCKET_SPAN_MS + host * spacing;
             long bytes = (i * 7919) % 10_000;
-            body.append("{\"time\":").append(time)
-                    .append(",\"host\":\"host-").append(host)
-                    .append("\",\"bytes\":").append(bytes)
+            body.append("{\"time\":")
+                    .append(time)
+                    .append(",\"host\":\"host-")
+                    .append(host)
+                    .append("\",\"bytes\":")
+                    .append(bytes)
                     .append("}\n");
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
