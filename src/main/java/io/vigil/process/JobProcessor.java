@@ -60,6 +60,10 @@ public final class JobProcessor {
         return jobId;
     }
 
+    boolean isRunning() {
+        return !stopped;
+    }
+
     /** Returns the job's configuration as the processor last received it. */
     public Job job() {
         return job;
@@ -109,7 +113,9 @@ public final class JobProcessor {
             });
         } finally {
             stop();
-            uploadPermit.release();
+            if (!force) {
+                uploadPermit.release();
+            }
         }
     }
 

@@ -108,11 +108,27 @@ public class JobProcessors {
         for (String jobId : jobIds) {
             JobProcessor processor = processors.get(jobId);
             if (processor != null) {
-                processor.close(force, timeout);
-                processors.remove(jobId, processor);
-                log.info("[{}] Closed job", jobId);
+                closeProcessor(jobId, processor, force, timeout);
             }
             jobs.markClosed(jobId, System.currentTimeMillis());
+        }
+    }
+
+    private void closeProcessor(String jobId, JobProcessor processor, boolean force, Duration timeout) {
+        try {
+            processor.close(force, timeout);
+            log.info("[{}] Closed job", jobId);
+        } catch (VigilException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            jobs.markFailed(jobId);
+            log.error("[{}] Failed to close the job; it is marked failed and reopens from its last snapshot", jobId, e);
+            throw e;
+        } finally {
+            // A timed-out close leaves the processor running; any other outcome has stopped it.
+            if (!processor.isRunning()) {
+                processors.remove(jobId, processor);
+            }
         }
     }
 
