@@ -1,5 +1,7 @@
 package io.vigil.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.vigil.common.DateParser;
 import io.vigil.common.VigilException;
 import io.vigil.process.DataCounts;
@@ -37,6 +39,17 @@ class DataController {
         this.json = json;
     }
 
+    @Operation(
+            summary = "Post data to an open job",
+            description = "Streams NDJSON, concatenated JSON or CSV records into the job and returns the data counts"
+                    + " of this request. Query parameters: reset_start and reset_end (not supported yet).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/x-ndjson"),
+                @Content(mediaType = "application/json"),
+                @Content(mediaType = "text/csv")
+            })
     @PostMapping("/_ml/anomaly_detectors/{job_id}/_data")
     Map<String, Object> postData(
             @PathVariable("job_id") String jobId, @RequestParam Map<String, String> query, HttpServletRequest request)

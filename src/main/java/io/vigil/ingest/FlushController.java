@@ -1,5 +1,6 @@
 package io.vigil.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.vigil.common.DateParser;
 import io.vigil.common.VigilException;
 import io.vigil.process.FlushParams;
@@ -33,6 +34,9 @@ class FlushController {
         this.processors = processors;
     }
 
+    @Operation(
+            summary =
+                    "Flush a job: process the posted data, optionally skip or advance time and calculate interim results")
     @PostMapping("/_ml/anomaly_detectors/{job_id}/_flush")
     Map<String, Object> flush(
             @PathVariable("job_id") String jobId,

@@ -1,5 +1,6 @@
 package io.vigil.process;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ class LifecycleController {
         this.processors = processors;
     }
 
+    @Operation(summary = "Open a job so that it takes data")
     @PostMapping("/_ml/anomaly_detectors/{job_id}/_open")
     Map<String, Object> open(
             @PathVariable("job_id") String jobId,
@@ -38,6 +40,7 @@ class LifecycleController {
         return response;
     }
 
+    @Operation(summary = "Close the jobs of an expression, finalizing their buckets and saving snapshots")
     @PostMapping("/_ml/anomaly_detectors/{job_id}/_close")
     Map<String, Object> close(
             @PathVariable("job_id") String expression,

@@ -1,5 +1,6 @@
 package io.vigil.process;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.vigil.common.DateParser;
 import io.vigil.common.VigilException;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ class ModelSnapshotController {
         this.jobs = jobs;
     }
 
+    @Operation(summary = "List a job's model snapshots")
     @RequestMapping(
             path = "/_ml/anomaly_detectors/{job_id}/model_snapshots",
             method = {RequestMethod.GET, RequestMethod.POST})
@@ -51,6 +53,7 @@ class ModelSnapshotController {
         return find(jobId, null, query, body);
     }
 
+    @Operation(summary = "Get model snapshots by id or pattern")
     @RequestMapping(
             path = "/_ml/anomaly_detectors/{job_id}/model_snapshots/{snapshot_id}",
             method = {RequestMethod.GET, RequestMethod.POST})
