@@ -1,9 +1,11 @@
 package io.vigil.engine;
 
 import io.vigil.job.Job;
+import io.vigil.scoring.Normalizers;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The analysis of one open job: it receives the records of the current bucket and turns each finished bucket into
@@ -43,4 +45,20 @@ public interface BucketAnalyzer {
 
     /** Replaces the analysis state with one written by {@link #writeState}. */
     void readState(DataInput in) throws IOException;
+
+    /**
+     * Returns true, once, when a final bucket since the last call changed a normalizer enough (a scope's maximum grew
+     * by more than 10%) that stored results may now score differently and are worth renormalizing.
+     */
+    default boolean takeBigChange() {
+        return false;
+    }
+
+    /**
+     * Returns an independent copy of the current normalizers, which rescore stored results from their stored
+     * probability or raw score; empty when the analysis has none.
+     */
+    default Optional<Normalizers> normalizersCopy() {
+        return Optional.empty();
+    }
 }

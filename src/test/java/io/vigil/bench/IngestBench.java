@@ -2,6 +2,7 @@ package io.vigil.bench;
 
 import io.vigil.VigilApplication;
 import io.vigil.job.Job;
+import io.vigil.process.EventCountingAnalyzerFactory;
 import io.vigil.process.JobFixtures;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code bin/vigil-bench ingest}: measures end-to-end ingest throughput. It posts generated NDJSON records (one
  * record per host per 5-minute bucket, fields {@code time}, {@code host} and {@code bytes}) over HTTP into a job
  * with the detectors {@code mean(bytes) by host} and {@code count}, closes the job so every bucket is written, and
- * reports records per second from the first request to the closed job with its results in PostgreSQL.
+ * reports records per second from the first request to the closed job with its results in PostgreSQL. By default
+ * the job runs an event-counting analyzer, which measures the ingest path alone; {@code --analyzer engine} runs the
+ * detection engine.
  */
 public final class IngestBench {
 
@@ -38,7 +41,7 @@ public final class IngestBench {
         this.options = options;
     }
 
-    record Options(String url, int hosts, long records, int recordsPerRequest, String jobId) {
+    record Options(String url, int hosts, long records, int recordsPerRequest, String jobId, String analyzer) {
 
         static Options parse(String[] args) {
             String url = null;
@@ -46,6 +49,7 @@ public final class IngestBench {
             long records = 2_000_000;
             int perRequest = 10_000;
             String jobId = "bench-ingest-" + System.currentTimeMillis();
+            String analyzer = "counting";
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -54,18 +58,23 @@ public final class IngestBench {
                     case "--records" -> records = Long.parseLong(value);
                     case "--per-request" -> perRequest = Integer.parseInt(value);
                     case "--job" -> jobId = value;
+                    case "--analyzer" -> analyzer = value;
                     default -> throw new IllegalArgumentException(usage("unknown option " + args[i]));
                 }
                 i++;
             }
-            return new Options(url, hosts, records, perRequest, jobId);
+            if (!analyzer.equals("counting") && !analyzer.equals("engine")) {
+                throw new IllegalArgumentException(usage("--analyzer must be counting or engine, not " + analyzer));
+            }
+            return new Options(url, hosts, records, perRequest, jobId, analyzer);
         }
 
         static String usage(String problem) {
             return problem + "\nUsage: bin/vigil-bench ingest [--url http://127.0.0.1:PORT] [--hosts 1000] "
-                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID]\n"
-                    + "Without --url it starts its own service on a temporary embedded PostgreSQL. With --url the "
-                    + "job is created with PUT, which needs the job API.";
+                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID] [--analyzer counting|engine]\n"
+                    + "Without --url it starts its own service on a temporary embedded PostgreSQL, analysing with "
+                    + "an event-counting analyzer (counting, the default) or the detection engine (engine). With "
+                    + "--url the job is created with PUT, which needs the job API, and the server's analyzer runs.";
         }
     }
 
@@ -78,7 +87,9 @@ public final class IngestBench {
             return;
         }
         Path dataDirectory = Files.createTempDirectory("vigil-bench-ingest");
-        SpringApplication application = new SpringApplication(VigilApplication.class);
+        SpringApplication application = options.analyzer().equals("counting")
+                ? new SpringApplication(VigilApplication.class, EventCountingAnalyzerFactory.Beans.class)
+                : new SpringApplication(VigilApplication.class);
         application.setDefaultProperties(Map.of(
                 "server.port", "0",
                 "vigil.embedded-database.data-directory",
@@ -137,7 +148,8 @@ public final class IngestBench {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         System.out.printf(
-                "ingest: %,d records (%,d hosts, %,d per request, %.1f MB) in %.2f s: %,.0f records/s end to end%n",
+                "ingest (%s analyzer): %,d records (%,d hosts, %,d per request, %.1f MB) in %.2f s: %,.0f records/s end to end%n",
+                options.url() == null ? options.analyzer() : "server's",
                 options.records(),
                 options.hosts(),
                 options.recordsPerRequest(),

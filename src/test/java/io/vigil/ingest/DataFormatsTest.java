@@ -3,14 +3,17 @@ package io.vigil.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.job.Job;
+import io.vigil.process.EventCountingAnalyzerFactory;
 import io.vigil.process.JobFixtures;
 import io.vigil.process.ServiceTest;
 import io.vigil.process.TestApi.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
 /** The body formats of {@code _data}: NDJSON, concatenated JSON and CSV, with malformed input and time formats. */
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class DataFormatsTest extends ServiceTest {
 
     private String openJob(String jobId, String timeFormat) {

@@ -2,11 +2,14 @@ package io.vigil.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.process.EventCountingAnalyzerFactory;
 import io.vigil.process.ServiceTest;
 import io.vigil.process.TestApi.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class IngestApiDocsTest extends ServiceTest {
 
     @Test

@@ -3,6 +3,7 @@ package io.vigil.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.vigil.process.EventCountingAnalyzerFactory;
 import io.vigil.process.JobFixtures;
 import io.vigil.process.ServiceTest;
 import io.vigil.process.TestApi;
@@ -22,11 +23,13 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /**
  * Streams a 200 MB NDJSON body, generated while it is sent, into a service process whose heap is 256 MB. The
  * process shares this test's database, so the job is created here and the counts are read back here.
  */
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class LargeBodyTest extends ServiceTest {
 
     private static final long BODY_BYTES = 200L * 1024 * 1024;
@@ -79,7 +82,7 @@ class LargeBodyTest extends ServiceTest {
                 HEAP,
                 "-cp",
                 System.getProperty("java.class.path"),
-                "io.vigil.VigilApplication",
+                EventCountingAnalyzerFactory.class.getName(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + hikari.getJdbcUrl(),
                 "--spring.datasource.username=" + hikari.getUsername(),

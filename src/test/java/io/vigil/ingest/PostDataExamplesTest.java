@@ -2,14 +2,17 @@ package io.vigil.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.process.EventCountingAnalyzerFactory;
 import io.vigil.process.JobFixtures;
 import io.vigil.process.ServiceTest;
 import io.vigil.process.TestApi.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
 /** The post-data examples of Elasticsearch's REST tests, run against the HTTP API. */
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class PostDataExamplesTest extends ServiceTest {
 
     private static final String TWO_RECORDS = """

@@ -6,8 +6,10 @@ import io.vigil.process.TestApi.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
 /** Bucketing at boundaries, latency, out-of-order records and the flush options, over HTTP. */
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class BucketingAndFlushTest extends ServiceTest {
 
     private static final long H0 = 1403481600000L;

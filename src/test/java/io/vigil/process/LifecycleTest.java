@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /** Opening and closing jobs: responses, stored state and job expressions. */
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class LifecycleTest extends ServiceTest {
 
     @Autowired

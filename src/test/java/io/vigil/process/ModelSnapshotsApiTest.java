@@ -6,8 +6,10 @@ import io.vigil.process.TestApi.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
 /** {@code GET .../model_snapshots}: shape, sorting, paging, single snapshots and retention. */
+@Import(EventCountingAnalyzerFactory.Beans.class)
 class ModelSnapshotsApiTest extends ServiceTest {
 
     private static final long DAY = 86_400_000L;

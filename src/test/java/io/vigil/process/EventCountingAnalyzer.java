@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts the events of each open bucket and writes each finalized bucket with its count and a zero score. */
+/** Counts the events of each open bucket and returns each finalized bucket with its count and a zero score. */
 final class EventCountingAnalyzer implements BucketAnalyzer {
 
     // Rough heap estimate of the open-bucket map: the map itself plus one entry per open bucket.
