@@ -1,6 +1,8 @@
 package io.vigil.bench;
 
 import io.vigil.VigilApplication;
+import io.vigil.engine.GaussianSeriesModelFactory;
+import io.vigil.engine.SeriesModelFactoryProvider;
 import io.vigil.job.Job;
 import io.vigil.process.EventCountingAnalyzerFactory;
 import io.vigil.process.JobFixtures;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with the detectors {@code mean(bytes) by host} and {@code count}, closes the job so every bucket is written, and
  * reports records per second from the first request to the closed job with its results in PostgreSQL. By default
  * the job runs an event-counting analyzer, which measures the ingest path alone; {@code --analyzer engine} runs the
- * detection engine.
+ * detection engine with the service's series models, and {@code --analyzer gaussian} with the engine tests' simple
+ * Gaussian model.
  */
 public final class IngestBench {
 
@@ -63,17 +67,19 @@ public final class IngestBench {
                 }
                 i++;
             }
-            if (!analyzer.equals("counting") && !analyzer.equals("engine")) {
-                throw new IllegalArgumentException(usage("--analyzer must be counting or engine, not " + analyzer));
+            if (!List.of("counting", "engine", "gaussian").contains(analyzer)) {
+                throw new IllegalArgumentException(
+                        usage("--analyzer must be counting, engine or gaussian, not " + analyzer));
             }
             return new Options(url, hosts, records, perRequest, jobId, analyzer);
         }
 
         static String usage(String problem) {
             return problem + "\nUsage: bin/vigil-bench ingest [--url http://127.0.0.1:PORT] [--hosts 1000] "
-                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID] [--analyzer counting|engine]\n"
+                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID] [--analyzer counting|engine|gaussian]\n"
                     + "Without --url it starts its own service on a temporary embedded PostgreSQL, analysing with "
-                    + "an event-counting analyzer (counting, the default) or the detection engine (engine). With "
+                    + "an event-counting analyzer (counting, the default), the detection engine with the service's "
+                    + "series models (engine) or with the engine tests' Gaussian series model (gaussian). With "
                     + "--url the job is created with PUT, which needs the job API, and the server's analyzer runs.";
         }
     }
@@ -87,9 +93,11 @@ public final class IngestBench {
             return;
         }
         Path dataDirectory = Files.createTempDirectory("vigil-bench-ingest");
-        SpringApplication application = options.analyzer().equals("counting")
-                ? new SpringApplication(VigilApplication.class, EventCountingAnalyzerFactory.Beans.class)
-                : new SpringApplication(VigilApplication.class);
+        SpringApplication application = switch (options.analyzer()) {
+            case "counting" -> new SpringApplication(VigilApplication.class, EventCountingAnalyzerFactory.Beans.class);
+            case "gaussian" -> new SpringApplication(VigilApplication.class, GaussianModels.class);
+            default -> new SpringApplication(VigilApplication.class);
+        };
         application.setDefaultProperties(Map.of(
                 "server.port", "0",
                 "vigil.embedded-database.data-directory",
@@ -103,6 +111,15 @@ public final class IngestBench {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             new JobFixtures(jdbc, context.getBean(JsonMapper.class)).insert(benchJob(options.jobId()));
             bench.run(jdbc);
+        }
+    }
+
+    /** Series models for the detection engine: the simple Gaussian model of the engine's tests. */
+    static class GaussianModels {
+
+        @Bean
+        SeriesModelFactoryProvider gaussianSeriesModels() {
+            return bucketSpanSeconds -> new GaussianSeriesModelFactory();
         }
     }
 
