@@ -13,6 +13,11 @@ final class JsonRecordReader {
     private String[] values;
     private String timeText;
     private int inputFields;
+    // Records read but not yet handed to the sink, in arrays reused from block to block.
+    private String[][] heldValues = new String[256][];
+    private String[] heldTimes = new String[256];
+    private int[] heldInputFields = new int[256];
+    private int heldCount;
 
     JsonRecordReader(RecordSink sink) {
         this.sink = sink;
@@ -28,6 +33,33 @@ final class JsonRecordReader {
 
     void commit() {
         sink.accept(values, timeText, inputFields);
+    }
+
+    /** Keeps the record just read until {@link #commitHeld()} or {@link #discardHeld()}. */
+    void hold() {
+        if (heldCount == heldTimes.length) {
+            int capacity = heldCount * 2;
+            heldValues = java.util.Arrays.copyOf(heldValues, capacity);
+            heldTimes = java.util.Arrays.copyOf(heldTimes, capacity);
+            heldInputFields = java.util.Arrays.copyOf(heldInputFields, capacity);
+        }
+        heldValues[heldCount] = values;
+        heldTimes[heldCount] = timeText;
+        heldInputFields[heldCount] = inputFields;
+        heldCount++;
+    }
+
+    void commitHeld() {
+        for (int i = 0; i < heldCount; i++) {
+            sink.accept(heldValues[i], heldTimes[i], heldInputFields[i]);
+            heldValues[i] = null;
+        }
+        heldCount = 0;
+    }
+
+    void discardHeld() {
+        java.util.Arrays.fill(heldValues, 0, heldCount, null);
+        heldCount = 0;
     }
 
     private void readFields(JsonParser parser, String prefix) {

@@ -51,6 +51,32 @@ class DataFormatsTest extends ServiceTest {
     }
 
     @Test
+    void ndjsonMalformedLinesAmongManyBlocks() {
+        String jobId = openJob("formats-ndjson-blocks", "epoch_ms");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            if (i == 100 || i == 2500) {
+                body.append("{\"airline\":\"AAL\",,}\n");
+            } else if (i == 4000) {
+                body.append("{\"airline\":\"AAL\",\"time\":1}{\"airline\":\"AAL\",\"time\":2}\n");
+            } else {
+                body.append("{\"airline\":\"AAL\",\"responsetime\":")
+                        .append(i)
+                        .append(",\"time\":")
+                        .append(1403481600000L + i)
+                        .append("}\n");
+            }
+        }
+
+        Response response = postData(jobId, "application/x-ndjson", body.toString());
+
+        assertThat(response.<Integer>get("processed_record_count")).isEqualTo(4997);
+        assertThat(response.<Integer>get("malformed_record_count")).isEqualTo(3);
+        assertThat(response.<Integer>get("input_field_count")).isEqualTo(4997 * 2);
+        assertThat(response.<Integer>get("input_bytes")).isEqualTo(body.length());
+    }
+
+    @Test
     void concatenatedJsonAndArrays() {
         String jobId = openJob("formats-json", "epoch");
 
