@@ -4,8 +4,10 @@ import io.vigil.engine.BucketAnalyzer;
 import io.vigil.engine.BucketResults;
 import io.vigil.engine.InputRecord;
 import io.vigil.job.Job;
+import io.vigil.results.CategoryDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,7 @@ final class JobAnalysis {
     void process(RecordBatch batch, DataCounts request) {
         DataCounts totals = state.totals();
         BucketClock clock = state.clock();
+        Categorization categorization = state.categorization();
         request.addParseCounts(batch);
         totals.addParseCounts(batch);
         for (int i = 0; i < batch.size(); i++) {
@@ -62,6 +65,9 @@ final class JobAnalysis {
             }
             while (clock.firstOpenBucketIsDue(time)) {
                 finalizeFirstOpenBucket(request);
+            }
+            if (categorization != null && !categorization.assign(record)) {
+                continue;
             }
             analyzer.add(clock.alignDown(time), record);
             clock.addRecord(time);
@@ -123,9 +129,14 @@ final class JobAnalysis {
         long now = System.currentTimeMillis();
         BucketClock clock = state.clock();
         Long latestResult = state.latestResultTimestamp() == BucketClock.UNSET ? null : state.latestResultTimestamp();
+        Map<String, Object> modelSizeStats =
+                JobStatsDocuments.modelSizeStats(jobId, analyzer.modelSizeStats(), now, latestResult);
+        if (state.categorization() != null) {
+            state.categorization().addStats(modelSizeStats);
+        }
         return new JobStatsDocuments(
                 state.totals().toDocument(jobId, analysedFieldsPerRecord),
-                JobStatsDocuments.modelSizeStats(jobId, analyzer.modelSizeStats(), now, latestResult),
+                modelSizeStats,
                 state.timing().toDocument(jobId),
                 clock.started() ? clock.lastFinalizedBucketEnd() : null);
     }
@@ -182,18 +193,23 @@ final class JobAnalysis {
     }
 
     private void writeFinalizedResults(boolean alwaysWriteStats) {
-        if (finalizedResults.isEmpty()) {
+        List<CategoryDefinition> changedCategories = state.categorization() == null
+                ? List.of()
+                : state.categorization().takeChangedDefinitions();
+        if (finalizedResults.isEmpty() && changedCategories.isEmpty()) {
             if (alwaysWriteStats) {
                 writer.writeStats(jobId, statsDocuments());
             }
             return;
         }
-        long lastFinalized =
-                finalizedResults.get(finalizedResults.size() - 1).bucket().timestamp();
         boolean interimExists = latestInterimBucket != BucketClock.UNSET;
-        writer.writeFinal(jobId, List.copyOf(finalizedResults), List.of(), interimExists, statsDocuments());
-        if (interimExists && lastFinalized >= latestInterimBucket) {
-            latestInterimBucket = BucketClock.UNSET;
+        writer.writeFinal(jobId, List.copyOf(finalizedResults), changedCategories, interimExists, statsDocuments());
+        if (interimExists && !finalizedResults.isEmpty()) {
+            long lastFinalized =
+                    finalizedResults.get(finalizedResults.size() - 1).bucket().timestamp();
+            if (lastFinalized >= latestInterimBucket) {
+                latestInterimBucket = BucketClock.UNSET;
+            }
         }
         finalizedResults.clear();
     }

@@ -71,7 +71,10 @@ class ProcessorSnapshots {
         JobAnalysis restored = new JobAnalysis(job.jobId(), analyzer, state, writer, analysedFieldsPerRecord);
         Long latestResult = state.latestResultTimestamp() == BucketClock.UNSET ? null : state.latestResultTimestamp();
         if (stored.isPresent() || writer.hasProcessedData(job.jobId())) {
-            writer.rollBackTo(job.jobId(), latestResult, restored.statsDocuments());
+            Long maxCategoryId = state.categorization() == null
+                    ? null
+                    : state.categorization().maxCategoryId();
+            writer.rollBackTo(job.jobId(), latestResult, maxCategoryId, restored.statsDocuments());
         } else {
             writer.writeStats(job.jobId(), restored.statsDocuments());
         }

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Everything a job's processor keeps between requests apart from the analyzer: the bucket clock, the job's data
- * counts, timing stats, the sparse-bucket average and the time of the latest finalized bucket. A snapshot stores it
- * with the analyzer's state.
+ * counts, timing stats, the sparse-bucket average, the message categorizer and the time of the latest finalized
+ * bucket. A snapshot stores it with the analyzer's state.
  */
 final class ProcessorState {
 
@@ -26,6 +26,7 @@ final class ProcessorState {
     private final DataCounts totals;
     private final TimingStats timing;
     private final SparseBuckets sparseBuckets;
+    private final Categorization categorization;
     private long latestResultTimestamp;
 
     private ProcessorState(
@@ -34,12 +35,14 @@ final class ProcessorState {
             DataCounts totals,
             TimingStats timing,
             SparseBuckets sparseBuckets,
+            Categorization categorization,
             long latestResultTimestamp) {
         this.job = job;
         this.clock = clock;
         this.totals = totals;
         this.timing = timing;
         this.sparseBuckets = sparseBuckets;
+        this.categorization = categorization;
         this.latestResultTimestamp = latestResultTimestamp;
     }
 
@@ -51,11 +54,12 @@ final class ProcessorState {
                 new DataCounts(),
                 new TimingStats(),
                 new SparseBuckets(),
+                Categorization.of(job).orElse(null),
                 BucketClock.UNSET);
     }
 
     ProcessorState withJob(Job updated) {
-        return new ProcessorState(updated, clock, totals, timing, sparseBuckets, latestResultTimestamp);
+        return new ProcessorState(updated, clock, totals, timing, sparseBuckets, categorization, latestResultTimestamp);
     }
 
     Job job() {
@@ -78,6 +82,11 @@ final class ProcessorState {
         return sparseBuckets;
     }
 
+    /** Returns the job's message categorization, null when the job does not categorize. */
+    Categorization categorization() {
+        return categorization;
+    }
+
     long latestResultTimestamp() {
         return latestResultTimestamp;
     }
@@ -97,6 +106,10 @@ final class ProcessorState {
             timing.write(out);
             sparseBuckets.write(out);
             out.writeLong(latestResultTimestamp);
+            out.writeBoolean(categorization != null);
+            if (categorization != null) {
+                categorization.writeState(out);
+            }
             analyzer.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to serialize the state of job [" + job.jobId() + "]", e);
@@ -117,8 +130,15 @@ final class ProcessorState {
             TimingStats timing = TimingStats.read(in);
             SparseBuckets sparse = SparseBuckets.read(in);
             long latestResult = in.readLong();
+            Categorization categorization = Categorization.of(job).orElse(null);
+            if (in.readBoolean()) {
+                if (categorization == null) {
+                    throw new IOException("the snapshot has categorization state but the job does not categorize");
+                }
+                categorization.readState(in);
+            }
             analyzer.readState(in);
-            return new ProcessorState(job, clock, totals, timing, sparse, latestResult);
+            return new ProcessorState(job, clock, totals, timing, sparse, categorization, latestResult);
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to restore the model snapshot of job [" + job.jobId() + "]", e);
         }

@@ -73,15 +73,19 @@ class ResultsWriter {
     }
 
     /**
-     * Deletes the results after {@code latestResultTimestamp} (all results when it is null) and every interim
-     * result, and stores {@code stats}: the job then matches the snapshot it is restored from.
+     * Deletes the results after {@code latestResultTimestamp} (all results when it is null), every interim result
+     * and, unless {@code maxCategoryId} is null, the categories above it. It then stores {@code stats}, so the job
+     * matches the snapshot it is restored from.
      */
-    void rollBackTo(String jobId, Long latestResultTimestamp, JobStatsDocuments stats) {
+    void rollBackTo(String jobId, Long latestResultTimestamp, Long maxCategoryId, JobStatsDocuments stats) {
         transactions.executeWithoutResult(status -> {
             long after = latestResultTimestamp == null ? Long.MIN_VALUE : latestResultTimestamp;
             for (String table : List.of("buckets", "bucket_influencers", "records", "influencers")) {
                 jdbc.update(
                         "delete from " + table + " where job_id = ? and (timestamp > ? or is_interim)", jobId, after);
+            }
+            if (maxCategoryId != null) {
+                jdbc.update("delete from categories where job_id = ? and category_id > ?", jobId, maxCategoryId);
             }
             upsertStats(jobId, stats, System.currentTimeMillis());
         });
