@@ -96,6 +96,8 @@ final class ProcessorState {
     }
 
     /** Serializes this state followed by the analyzer's state. */
+    // NOTE: the whole state is built in memory before it is stored, so a snapshot briefly needs heap for a second
+    // copy of the models; streaming it into the bytea column would remove that peak.
     byte[] serialize(BucketAnalyzer analyzer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
