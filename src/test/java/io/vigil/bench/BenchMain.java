@@ -30,6 +30,7 @@ public final class BenchMain {
                 CategorizerBenchmark.class,
                 "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
         register("engine", EngineBench.class, "records/s through the detection engine alone (JMH) [SECONDS]");
+        register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
     }
 
     private BenchMain() {}
