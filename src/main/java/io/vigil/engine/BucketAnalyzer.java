@@ -1,5 +1,6 @@
 package io.vigil.engine;
 
+import io.vigil.job.Job;
 import io.vigil.scoring.Normalizers;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -29,6 +30,12 @@ public interface BucketAnalyzer {
 
     /** Drops the partial state of the open bucket, as when time is skipped past it. */
     void discardBucket(long bucketStartMs);
+
+    /**
+     * Applies an updated job configuration (custom rules, model plot settings). The processor calls it between
+     * buckets, so the new settings apply from the next bucket on. The default ignores the update.
+     */
+    default void updateJob(Job job) {}
 
     /** Returns the memory statistics of the models. */
     ModelSizeStats modelSizeStats();

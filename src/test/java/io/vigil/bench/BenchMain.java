@@ -42,6 +42,7 @@ public final class BenchMain {
                 "nab-models",
                 io.vigil.bench.nab.InProcessNab.class,
                 "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
+        register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
     }
 
     private BenchMain() {}
