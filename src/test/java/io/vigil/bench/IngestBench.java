@@ -19,6 +19,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,6 +119,7 @@ public final class IngestBench {
     static class GaussianModels {
 
         @Bean
+        @Primary
         SeriesModelFactoryProvider gaussianSeriesModels() {
             return bucketSpanSeconds -> new GaussianSeriesModelFactory();
         }

@@ -131,16 +131,6 @@ class UnsupportedSettingsTest {
         assertThat(factory.create(job).modelSizeStats().memoryStatus()).isEqualTo("ok");
     }
 
-    @Test
-    void missingModelsPreventOpening() {
-        DefaultBucketAnalyzerFactory withoutModels = new DefaultBucketAnalyzerFactory(
-                new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                        .getBeanProvider(SeriesModelFactoryProvider.class));
-
-        assertThat(withoutModels.unsupported(Jobs.job("5m", List.of(), Jobs.detector("count", null, null, null))))
-                .hasValueSatisfying(text -> assertThat(text).contains("no series model implementation"));
-    }
-
     private static Job withConfig(Job job, AnalysisConfig config, ModelPlotConfig modelPlot) {
         return new Job(
                 job.jobId(),

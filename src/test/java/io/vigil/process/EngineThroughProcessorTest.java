@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The detection engine behind the processor, with a simple Gaussian series model: its records, influencers and
@@ -28,6 +29,7 @@ class EngineThroughProcessorTest extends ServiceTest {
     static class Models {
 
         @Bean
+        @Primary
         SeriesModelFactoryProvider gaussianSeriesModels() {
             return bucketSpanSeconds -> new GaussianSeriesModelFactory();
         }
