@@ -42,6 +42,10 @@ public final class BenchMain {
                 "nab-models",
                 io.vigil.bench.nab.InProcessNab.class,
                 "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
+        register(
+                "nab-engine",
+                io.vigil.bench.nab.NabEngine.class,
+                "NAB scores through the detection engine in process, with a per-file breakdown: nab-engine [FOLDER]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
     }
 

@@ -19,7 +19,7 @@ public final class NabBenchmark {
     static final String DETECTOR = "vigil";
 
     /** Published detectors to compare with: display name, folder under the NAB folder, file prefix. */
-    private static final List<String[]> PUBLISHED = List.of(
+    static final List<String[]> PUBLISHED = List.of(
             new String[] {"ARTime", "reference/rows_published/ARTime", "ARTime"},
             new String[] {"Numenta HTM", "reference/rows_numenta", "numenta"},
             new String[] {"CAD OSE", "reference/rows_published/contextOSE", "contextOSE"},
@@ -93,7 +93,7 @@ public final class NabBenchmark {
         System.out.println(MachineInfo.describe());
     }
 
-    private static Optional<Map<Profile, NabScore>> publishedScores(NabCorpus corpus, Path folder, String[] detector)
+    static Optional<Map<Profile, NabScore>> publishedScores(NabCorpus corpus, Path folder, String[] detector)
             throws IOException {
         Path rows = folder.resolve(detector[1]);
         if (!NabResultFiles.existFor(rows, detector[2], corpus)) {
@@ -118,7 +118,7 @@ public final class NabBenchmark {
         }
     }
 
-    private static void printTable(NabCorpus corpus, Map<String, Map<Profile, NabScore>> scores) {
+    static void printTable(NabCorpus corpus, Map<String, Map<Profile, NabScore>> scores) {
         System.out.println();
         System.out.printf("NAB normalized scores on %s (threshold chosen per detector and profile)%n", corpus);
         System.out.printf("%-20s %10s %10s %10s%n", "detector", "standard", "low FP", "low FN");
