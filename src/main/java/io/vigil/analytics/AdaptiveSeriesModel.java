@@ -8,7 +8,8 @@ import java.io.IOException;
  * The series model of {@link DefaultSeriesModelFactory}: a {@link Decomposition} predicts each bucket, a residual
  * distribution suited to the {@link SeriesKind} gives the single-bucket tail probability, a {@link TailCalibrator}
  * corrects it against the series' own history, a {@link MultiBucketFeature} adds the view of the recent run of
- * buckets, and {@link AnomalyEpisodes} compares the current unusual run with past ones.
+ * buckets, a {@link LongRunLevel} the view of the recent level against the whole history, and {@link AnomalyEpisodes}
+ * compares the current unusual run with past ones and quiets an anomaly that only continues.
  *
  * <p>Residual distributions: a METRIC error is Student's t with as many degrees of freedom as errors behind the
  * scale estimate (normal from 200), so a young model does not produce tiny probabilities. A COUNT is Poisson or
@@ -18,16 +19,16 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 1;
+    static final byte STATE_VERSION = 2;
     /** Buckets learned before any probability below 1 is returned. */
     static final int MIN_HISTORY = 3;
 
     static final int EARLY_BUCKETS = 20;
     /**
-     * Correlation between the single- and multi-bucket scores: √((1 − r)/(1 − r^L)) with r = 0.9² and L = 12, the
-     * value for errors weighted as in {@link MultiBucketFeature} (Elastic ml-cpp, CTimeSeriesModel.cc).
+     * Minimum long-run mean count per bucket for the long-run level view: below it the average of a few counts is too
+     * skewed for the normal tail the view uses.
      */
-    static final double MULTI_BUCKET_CORRELATION = Math.sqrt((1 - 0.81) / (1 - Math.pow(0.81, 12)));
+    static final double MIN_LEVEL_COUNT = 10;
     /** Mean counts above this use the normal approximation with continuity correction. */
     static final double LARGE_COUNT = 200;
 
@@ -38,6 +39,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private final MultiBucketFeature multiBucket;
     private final TailCalibrator multiBucketCalibrator;
     private final AnomalyEpisodes episodes;
+    private final AnomalyRuns runs;
+    private final LongRunLevel level;
+    private final TailCalibrator levelCalibrator;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -52,7 +56,10 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 new TailCalibrator(),
                 new MultiBucketFeature(),
                 new TailCalibrator(),
-                new AnomalyEpisodes());
+                new AnomalyEpisodes(),
+                new AnomalyRuns(),
+                new LongRunLevel(),
+                new TailCalibrator());
     }
 
     private AdaptiveSeriesModel(
@@ -62,7 +69,10 @@ final class AdaptiveSeriesModel implements SeriesModel {
             TailCalibrator calibrator,
             MultiBucketFeature multiBucket,
             TailCalibrator multiBucketCalibrator,
-            AnomalyEpisodes episodes) {
+            AnomalyEpisodes episodes,
+            AnomalyRuns runs,
+            LongRunLevel level,
+            TailCalibrator levelCalibrator) {
         this.kind = kind;
         this.bucketSpanMs = bucketSpanMs;
         this.decomposition = decomposition;
@@ -70,6 +80,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
         this.multiBucket = multiBucket;
         this.multiBucketCalibrator = multiBucketCalibrator;
         this.episodes = episodes;
+        this.runs = runs;
+        this.level = level;
+        this.levelCalibrator = levelCalibrator;
     }
 
     /**
@@ -85,7 +98,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             double typical = typical(bucketStartMs);
             return AssessmentBuilder.usual(typical, !(value < typical), Double.NaN, Double.NaN, countWeight);
         }
-        return AssessmentBuilder.build(evaluation, side, episodes, earlyExponent(), countWeight);
+        return AssessmentBuilder.build(evaluation, side, episodes, runs, earlyExponent(), countWeight);
     }
 
     @Override
@@ -98,9 +111,13 @@ final class AdaptiveSeriesModel implements SeriesModel {
             boolean upper = evaluation.upper();
             calibrator.record(upper, upper ? evaluation.upperRaw() : evaluation.lowerRaw());
             recordMultiBucket(evaluation);
+            recordLevel(evaluation);
             episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
-            multiBucket.add(evaluation.error());
+            runs.learn(evaluation.twoSidedOverall(), AssessmentBuilder.levelProbability(evaluation, Side.TWO_SIDED));
+            multiBucket.add(multiBucketInput(evaluation));
         }
+        long midpoint = midpoint(bucketStartMs);
+        level.learn(value - decomposition.seasonal(midpoint), decomposition.sigma());
         int shifts = decomposition.shifts();
         decomposition.learn(midpoint(bucketStartMs), value);
         if (decomposition.shifts() != shifts) {
@@ -128,7 +145,10 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 + calibrator.memoryBytes()
                 + multiBucket.memoryBytes()
                 + multiBucketCalibrator.memoryBytes()
-                + episodes.memoryBytes();
+                + episodes.memoryBytes()
+                + runs.memoryBytes()
+                + level.memoryBytes()
+                + levelCalibrator.memoryBytes();
     }
 
     @Override
@@ -141,6 +161,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
         multiBucket.writeTo(out);
         multiBucketCalibrator.writeTo(out);
         episodes.writeTo(out);
+        runs.writeTo(out);
+        level.writeTo(out);
+        levelCalibrator.writeTo(out);
     }
 
     /** Reads a model written by {@link #writeTo}, after the caller has checked the version byte. */
@@ -152,8 +175,20 @@ final class AdaptiveSeriesModel implements SeriesModel {
         MultiBucketFeature multiBucket = MultiBucketFeature.read(in);
         TailCalibrator multiBucketCalibrator = TailCalibrator.read(in);
         AnomalyEpisodes episodes = AnomalyEpisodes.read(in);
+        AnomalyRuns runs = AnomalyRuns.read(in);
+        LongRunLevel level = LongRunLevel.read(in);
+        TailCalibrator levelCalibrator = TailCalibrator.read(in);
         return new AdaptiveSeriesModel(
-                kind, bucketSpanMs, decomposition, calibrator, multiBucket, multiBucketCalibrator, episodes);
+                kind,
+                bucketSpanMs,
+                decomposition,
+                calibrator,
+                multiBucket,
+                multiBucketCalibrator,
+                episodes,
+                runs,
+                level,
+                levelCalibrator);
     }
 
     private void recordMultiBucket(Evaluation evaluation) {
@@ -161,6 +196,35 @@ final class AdaptiveSeriesModel implements SeriesModel {
         double below = evaluation.multiBucketBelowRaw();
         if (!Double.isNaN(above)) {
             multiBucketCalibrator.record(above <= below, Math.min(above, below));
+        }
+    }
+
+    /**
+     * Returns the minimum mean of a count bucket: 1/(n + 2) after n buckets, Laplace's rule of succession for the chance
+     * of a non-zero bucket, or the long-run mean count when that is larger but below 1. A sparse series' fast level
+     * decays to 0 between events, and without this floor each event looks far rarer than its long-run rate.
+     */
+    private double countMeanFloor() {
+        double laplace = 1.0 / (decomposition.count() + 2);
+        return Math.max(laplace, Math.min(level.mean(), 1));
+    }
+
+    /**
+     * Returns the normal score of the bucket's raw tail probability, signed by its side: the error on a scale where
+     * every kind of series is standard normal. For a metric series it is close to the standardized error. A sparse
+     * count's standardized error is skewed (one event among zeros is several deviations), and averaging it would make
+     * each single event look like a run.
+     */
+    private static double multiBucketInput(Evaluation evaluation) {
+        double score = Probabilities.normalScore(Math.min(evaluation.upperRaw(), evaluation.lowerRaw()));
+        return evaluation.upper() ? score : -score;
+    }
+
+    /** Counts the bucket's long-run level score in the level calibrator, on the side the level lies. */
+    private void recordLevel(Evaluation evaluation) {
+        double score = evaluation.levelScore();
+        if (!Double.isNaN(score)) {
+            levelCalibrator.record(score >= 0, MultiBucketFeature.oneSided(Math.abs(score)));
         }
     }
 
@@ -186,10 +250,10 @@ final class AdaptiveSeriesModel implements SeriesModel {
         double prediction = decomposition.predict(midpoint(bucketStartMs));
         double sigma = decomposition.sigma() / Math.sqrt(weight);
         Evaluation evaluation = kind == SeriesKind.COUNT
-                ? ResidualTails.count(value, prediction, sigma, 1.0 / (decomposition.count() + 2))
+                ? ResidualTails.count(value, prediction, sigma, countMeanFloor())
                 : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples());
 
-        double featureScore = multiBucket.value(evaluation.error()) / multiBucket.sigma();
+        double featureScore = multiBucket.value(multiBucketInput(evaluation)) / multiBucket.sigma();
         double above = Double.NaN;
         double below = Double.NaN;
         if (!Double.isNaN(featureScore)) {
@@ -198,13 +262,29 @@ final class AdaptiveSeriesModel implements SeriesModel {
             above = featureScore >= 0 ? tail : 1;
             below = featureScore >= 0 ? 1 : tail;
         }
-        evaluation = evaluation.withCalibration(
+        long midpoint = midpoint(bucketStartMs);
+        double levelScore = level.score(value - decomposition.seasonal(midpoint), decomposition.sigma());
+        if (kind == SeriesKind.COUNT && !(level.mean() >= MIN_LEVEL_COUNT)) {
+            levelScore = Double.NaN;
+        }
+        double levelAbove = 1;
+        double levelBelow = 1;
+        if (!Double.isNaN(levelScore)) {
+            // As for the multi-bucket feature, only the side the level is on has a probability below 1.
+            double tail = MultiBucketFeature.oneSided(Math.abs(levelScore));
+            levelAbove = levelScore >= 0 ? levelCalibrator.calibrate(true, tail) : 1;
+            levelBelow = levelScore >= 0 ? 1 : levelCalibrator.calibrate(false, tail);
+        }
+        evaluation = evaluation.withViews(
                 calibrator.calibrate(true, evaluation.upperRaw()),
                 calibrator.calibrate(false, evaluation.lowerRaw()),
                 above,
                 below,
                 multiBucketCalibrator.calibrate(true, above),
                 multiBucketCalibrator.calibrate(false, below),
+                levelScore,
+                levelAbove,
+                levelBelow,
                 earlyExponent());
 
         cachedTimeMs = bucketStartMs;

@@ -132,6 +132,11 @@ final class Decomposition {
         return predict(timeMs, config);
     }
 
+    /** Returns the seasonal part of the chosen predictor's prediction at {@code timeMs}: all but level and trend. */
+    double seasonal(long timeMs) {
+        return predict(timeMs, config) - level - trend;
+    }
+
     private double predict(long timeMs, int candidate) {
         double prediction = level + trend;
         if (candidate >= CONFIG_DAILY) {

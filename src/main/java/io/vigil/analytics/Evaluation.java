@@ -17,6 +17,10 @@ package io.vigil.analytics;
  * @param multiBucketBelowRaw the one-sided probability of the multi-bucket feature being this low, NaN likewise
  * @param multiBucketAbove {@code multiBucketAboveRaw} after its own tail calibration, 1 while undefined
  * @param multiBucketBelow {@code multiBucketBelowRaw} after its own tail calibration, 1 while undefined
+ * @param levelScore the standardized distance of the recent level from the long-run levels ({@link LongRunLevel}),
+ *     NaN while the history is short
+ * @param levelAbove the calibrated one-sided probability of a recent level at least this high, 1 while undefined
+ * @param levelBelow the calibrated one-sided probability of a recent level at least this low, 1 while undefined
  * @param twoSidedOverall the two-sided combination of single- and multi-bucket probabilities before the episode
  *     adjustment, which drives the episodes and serves two-sided assessments
  */
@@ -34,18 +38,56 @@ record Evaluation(
         double multiBucketBelowRaw,
         double multiBucketAbove,
         double multiBucketBelow,
+        double levelScore,
+        double levelAbove,
+        double levelBelow,
         double twoSidedOverall) {
 
-    /** Returns a copy with the calibrated and multi-bucket parts, tempered by {@code earlyExponent} while young. */
-    Evaluation withCalibration(
+    /** Returns an evaluation of the residual alone: no calibration, multi-bucket or level view yet. */
+    static Evaluation ofResidual(
+            double typical,
+            double lowerBound,
+            double upperBound,
+            double error,
+            boolean upper,
+            double upperRaw,
+            double lowerRaw) {
+        return new Evaluation(
+                typical,
+                lowerBound,
+                upperBound,
+                error,
+                upper,
+                upperRaw,
+                lowerRaw,
+                upperRaw,
+                lowerRaw,
+                Double.NaN,
+                Double.NaN,
+                1,
+                1,
+                Double.NaN,
+                1,
+                1,
+                Double.NaN);
+    }
+
+    /**
+     * Returns a copy with the calibrated, multi-bucket and level parts, and the two-sided combination of the single-
+     * and multi-bucket parts tempered by {@code earlyExponent} while the model is young.
+     */
+    Evaluation withViews(
             double upperCalibrated,
             double lowerCalibrated,
             double multiBucketAboveRaw,
             double multiBucketBelowRaw,
             double multiBucketAbove,
             double multiBucketBelow,
+            double levelScore,
+            double levelAbove,
+            double levelBelow,
             double earlyExponent) {
-        Evaluation calibrated = new Evaluation(
+        Evaluation views = new Evaluation(
                 typical,
                 lowerBound,
                 upperBound,
@@ -59,11 +101,10 @@ record Evaluation(
                 multiBucketBelowRaw,
                 multiBucketAbove,
                 multiBucketBelow,
+                levelScore,
+                levelAbove,
+                levelBelow,
                 Double.NaN);
-        return calibrated.withTwoSidedOverall(AssessmentBuilder.twoSidedOverall(calibrated, earlyExponent));
-    }
-
-    private Evaluation withTwoSidedOverall(double overall) {
         return new Evaluation(
                 typical,
                 lowerBound,
@@ -78,6 +119,9 @@ record Evaluation(
                 multiBucketBelowRaw,
                 multiBucketAbove,
                 multiBucketBelow,
-                overall);
+                levelScore,
+                levelAbove,
+                levelBelow,
+                AssessmentBuilder.twoSidedOverall(views, earlyExponent));
     }
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 
 /**
  * The multi-bucket view: the exponentially weighted mean of the last {@link #WINDOW} standardized errors, newest
- * weighted 1 and each older one {@link #DECAY} times less, defined once {@link #MIN_FILL} errors are known. A run
+ * weighted 1 and each older one {@link #DECAY} times less, defined once {@link #MIN_FILL} errors are known. The model
+ * passes each bucket's error as the signed normal score of its tail probability, which is standard normal for counts
+ * as well as metrics. A run
  * of errors each slightly off on the same side moves this mean far from 0 while no single bucket looks unusual.
  * Window 12 and decay 0.9 are the defaults of Elastic's ml-cpp (CTimeSeriesMultibucketFeatures.h).
  *

@@ -106,23 +106,6 @@ final class Probabilities {
     }
 
     /**
-     * Returns the probability that two tests with equicorrelated standard-normal scores are jointly at least this
-     * unusual: z_i = −Φ⁻¹(p_i / 2), Mahalanobis distance D = (Σz² − ρ(Σz)²/(nρ + 1 − ρ)) / (1 − ρ), and
-     * P = Q(n/2, D/2), which for n = 2 is exp(−D/2). This is the joint less-likely probability that Elastic's
-     * ml-cpp uses to combine its single- and multi-bucket probabilities (ProbabilityAggregators.cc).
-     */
-    static double jointLessLikely(double first, double second, double correlation) {
-        if (first >= 1 && second >= 1) {
-            return 1;
-        }
-        double z1 = normalScore(first);
-        double z2 = normalScore(second);
-        double sum = z1 + z2;
-        double distance = (z1 * z1 + z2 * z2 - correlation * sum * sum / (correlation + 1)) / (1 - correlation);
-        return Math.max(Math.exp(-distance / 2), SMALLEST);
-    }
-
-    /**
      * Returns −Φ⁻¹(p/2), the two-sided normal score of a probability, floored at {@link #SMALLEST}. Uses erfc⁻¹ down
      * to {@link #INVERSE_LIMIT}; below it Hipparchus' erfc⁻¹ (computed as erf⁻¹(1 − p)) loses precision, so the
      * score starts from the asymptotic tail ln Q(z) ≈ −z²/2 − ln(z√(2π)) (Abramowitz and Stegun 26.2.12) and takes

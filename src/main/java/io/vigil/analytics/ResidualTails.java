@@ -26,27 +26,20 @@ final class ResidualTails {
                 ? z
                 : z + (z3 + z) / (4 * nu) + (5 * z3 * z * z + 16 * z3 + 3 * z) / (96 * nu * nu);
         double halfWidth = quantile * sigma;
-        return new Evaluation(
+        return Evaluation.ofResidual(
                 prediction,
                 prediction - halfWidth,
                 prediction + halfWidth,
                 error,
                 value >= prediction,
                 upperRaw,
-                lowerRaw,
-                upperRaw,
-                lowerRaw,
-                Double.NaN,
-                Double.NaN,
-                1,
-                1,
-                Double.NaN);
+                lowerRaw);
     }
 
     /**
      * Evaluates a count (rounded to the nearest integer) against a Poisson or negative binomial with mean
-     * max(prediction, meanFloor) and variance max(sigma², mean). The floor keeps a never-seen non-zero count
-     * possible: 1/(n + 2) after n buckets is Laplace's rule of succession for the chance of a non-zero bucket. Means above {@link AdaptiveSeriesModel#LARGE_COUNT} use
+     * max(prediction, meanFloor) and variance max(sigma², mean). The floor keeps a rare non-zero count possible when
+     * the prediction has decayed to 0 (see the model's count mean floor). Means above {@link AdaptiveSeriesModel#LARGE_COUNT} use
      * the normal approximation with continuity correction. The interval is mean ± 1.96 standard deviations, floored
      * at 0.
      */
@@ -70,20 +63,13 @@ final class ResidualTails {
         double halfWidth = NORMAL_975 * deviation;
         double upperRaw = Math.min(1, 2 * upperTail);
         double lowerRaw = Math.min(1, 2 * lowerTail);
-        return new Evaluation(
+        return Evaluation.ofResidual(
                 Math.max(prediction, 0),
                 Math.max(mean - halfWidth, 0),
                 mean + halfWidth,
                 error,
                 value >= mean,
                 upperRaw,
-                lowerRaw,
-                upperRaw,
-                lowerRaw,
-                Double.NaN,
-                Double.NaN,
-                1,
-                1,
-                Double.NaN);
+                lowerRaw);
     }
 }

@@ -112,7 +112,22 @@ class AdaptiveSeriesModelTest {
         }
 
         assertThat(first).isLessThan(1e-6);
-        assertThat(last).isGreaterThan(0.01);
+        assertThat(last).isGreaterThanOrEqualTo(AnomalyRuns.RUN_PROBABILITY);
+    }
+
+    @Test
+    void continuingSpikeIsQuietedAfterOnset() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 2000, 73);
+        double[] probabilities = new double[3];
+        for (int i = 0; i < probabilities.length; i++) {
+            long time = (2000 + i) * SPAN_MS;
+            probabilities[i] = model.assess(time, 200, 1, Side.TWO_SIDED).probability();
+            model.learn(time, 200, 1);
+        }
+
+        assertThat(probabilities[0]).isLessThan(1e-10);
+        assertThat(probabilities[1]).isEqualTo(AnomalyRuns.RUN_PROBABILITY);
+        assertThat(probabilities[2]).isEqualTo(AnomalyRuns.RUN_PROBABILITY);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.vigil.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.distribution.discrete.PascalDistribution;
@@ -68,21 +67,6 @@ class ProbabilitiesTest {
             assertThat(Probabilities.countLowerTail(k, 9, 36)).isCloseTo(below, within(1e-10));
             assertThat(Probabilities.countUpperTail(k, 9, 36)).isCloseTo(above, within(1e-10));
         }
-    }
-
-    @Test
-    void jointOfIndependentEqualsChiSquare() {
-        ChiSquaredDistribution chiSquare = new ChiSquaredDistribution(2);
-        for (double p : new double[] {0.5, 0.05, 1e-4}) {
-            double z = new NormalDistribution(0, 1).inverseCumulativeProbability(p / 2);
-            double expected = 1 - chiSquare.cumulativeProbability(2 * z * z);
-            assertThat(Probabilities.jointLessLikely(p, p, 0)).isCloseTo(expected, within(expected * 1e-6));
-        }
-    }
-
-    @Test
-    void jointOfCertainIsOne() {
-        assertThat(Probabilities.jointLessLikely(1, 1, 0.45)).isEqualTo(1);
     }
 
     @Test

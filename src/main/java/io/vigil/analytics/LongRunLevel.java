@@ -1,0 +1,108 @@
+package io.vigil.analytics;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The long-run level view: how far the series' recent level lies from the levels of its whole history. The one-step
+ * prediction adapts within tens of buckets, so a slow drift to a level never seen before, or a day spent far from
+ * the usual level, leaves its errors small. This view compares a short average of the deseasonalized values with the
+ * mean and variance of that average over the history instead.
+ *
+ * <p>The short average is exponentially weighted with weight {@link #SHORT_RATE} on the newest value. Each step is
+ * clipped at {@link #STEP_SIGMAS} one-step standard deviations, so a spike, which the single-bucket view judges, moves
+ * it little while a drift carries it along. Its mean and variance are cumulative until {@link #MEMORY} buckets, then
+ * forget at rate 1 / {@link #MEMORY}, and learn deviations clipped at {@link #CLIP_SIGMAS} of their own standard
+ * deviations. The view gives a score only after {@link #MIN_HISTORY} buckets.
+ *
+ * <p>Tuned constants: {@link #SHORT_RATE}, {@link #STEP_SIGMAS} and {@link #MIN_HISTORY} were chosen by the standard
+ * NAB score of the 31-series subset in the benchmark data through the engine (short rates 0.1, 0.2 and 0.5, step
+ * clips 1, 1.5, 3 and 4, unclipped steps, and 150 or 500 buckets of history all scored lower or equal). A memory of
+ * 500 or 2,000 buckets scored lower than the whole history.
+ */
+final class LongRunLevel {
+
+    static final double SHORT_RATE = 0.3;
+    static final double STEP_SIGMAS = 2;
+    static final double CLIP_SIGMAS = 3;
+    static final long MIN_HISTORY = 300;
+    /** Buckets after which the statistics start to forget; about 70 days of 5-minute buckets. */
+    static final double MEMORY = 20_000;
+    /** Values before the step and deviation clips apply, while the scales are still unknown. */
+    private static final long UNCLIPPED = 20;
+
+    private double shortMean = Double.NaN;
+    private double mean;
+    private double variance;
+    private long count;
+
+    /**
+     * Returns the standardized distance (short average − mean) / standard deviation that the short average would
+     * have with {@code deseasonalized} as its newest value, or NaN before {@link #MIN_HISTORY} buckets.
+     *
+     * @param sigma the one-step standard deviation of the series, which bounds one step of the short average
+     */
+    double score(double deseasonalized, double sigma) {
+        if (count < MIN_HISTORY) {
+            return Double.NaN;
+        }
+        double deviation = Math.sqrt(Math.max(variance, 1e-18 + 1e-12 * mean * mean));
+        return (shortMeanWith(deseasonalized, sigma) - mean) / deviation;
+    }
+
+    /** Returns the long-run mean of the short average, in value units; 0 before any data. */
+    double mean() {
+        return mean;
+    }
+
+    /** Learns the deseasonalized value of a finished bucket. */
+    void learn(double deseasonalized, double sigma) {
+        shortMean = shortMeanWith(deseasonalized, sigma);
+        count++;
+        if (count == 1) {
+            mean = shortMean;
+            return;
+        }
+        double rate = Math.max(1.0 / count, 1 / MEMORY);
+        double deviation = shortMean - mean;
+        if (count > UNCLIPPED) {
+            double limit = CLIP_SIGMAS * Math.sqrt(variance);
+            deviation = Math.max(-limit, Math.min(limit, deviation));
+        }
+        mean += rate * deviation;
+        variance += rate * (deviation * deviation - variance);
+    }
+
+    private double shortMeanWith(double deseasonalized, double sigma) {
+        if (Double.isNaN(shortMean)) {
+            return deseasonalized;
+        }
+        double step = deseasonalized - shortMean;
+        if (count > UNCLIPPED) {
+            double limit = STEP_SIGMAS * sigma;
+            step = Math.max(-limit, Math.min(limit, step));
+        }
+        return shortMean + SHORT_RATE * step;
+    }
+
+    long memoryBytes() {
+        return 16 + 4 * 8;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        out.writeDouble(shortMean);
+        out.writeDouble(mean);
+        out.writeDouble(variance);
+        out.writeLong(count);
+    }
+
+    static LongRunLevel read(DataInput in) throws IOException {
+        LongRunLevel level = new LongRunLevel();
+        level.shortMean = in.readDouble();
+        level.mean = in.readDouble();
+        level.variance = in.readDouble();
+        level.count = in.readLong();
+        return level;
+    }
+}
