@@ -109,7 +109,7 @@ final class ResultsQueries {
                 .orElse(null);
     }
 
-    private static long parseCategoryId(String text) {
+    private static Long parseCategoryId(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
