@@ -82,12 +82,12 @@ public class ResultsImporter {
         try {
             document = mapper.readTree(line);
         } catch (JacksonException e) {
-            throw VigilException.bodyParseError("Line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage()
-                    + "; put one result document per line");
+            throw VigilException.bodyParseError("Invalid result document on line " + lineNumber
+                    + ": it is not valid JSON (" + e.getOriginalMessage() + "); put one JSON object on each line");
         }
         if (!document.isObject()) {
-            throw VigilException.bodyParseError(
-                    "Line " + lineNumber + " must be a JSON object, got [" + abbreviate(line) + "]");
+            throw VigilException.bodyParseError("Invalid result document on line " + lineNumber
+                    + ": it must be a JSON object, got [" + abbreviate(line) + "]");
         }
         return document;
     }
