@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers the results endpoints. Each request runs in one repeatable-read transaction, so its count and its page
- * come from the same snapshot even while results are being written.
+ * Reads results for the results endpoints. The count and the page of a request come from one snapshot, even while
+ * results are being written. The store reads both in one statement, and buckets, which need further statements for
+ * their influencers and records, are read in one repeatable-read transaction.
  */
 @Service
 public class ResultsReader {
@@ -26,7 +27,7 @@ public class ResultsReader {
     }
 
     /**
-     * Returns a page of buckets, or the one bucket a query with a timestamp asks for.
+     * Returns a page of buckets, or the single bucket that a query with a timestamp requests.
      *
      * @throws VigilException 404 when the job does not exist, or when the requested single bucket does not
      */
@@ -40,20 +41,17 @@ public class ResultsReader {
         return page;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ResultsPage<AnomalyRecord> records(RecordsQuery query) {
         requireJob(query.jobId());
         return store.records(query);
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ResultsPage<Influencer> influencers(InfluencersQuery query) {
         requireJob(query.jobId());
         return store.influencers(query);
     }
 
     /** Returns categories with their {@code grok_pattern}; a missing category is an empty page, not an error. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ResultsPage<CategoryDefinition> categories(CategoriesQuery query) {
         requireJob(query.jobId());
         ResultsPage<CategoryDefinition> page = store.categories(query);

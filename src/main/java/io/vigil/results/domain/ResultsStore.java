@@ -5,7 +5,10 @@ import io.vigil.results.Bucket;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.Influencer;
 
-/** Reads stored results. Each method returns one page and the total count of the request's matches. */
+/**
+ * Reads stored results. Each method returns one page and the total count of the request's matches, both from the
+ * same snapshot.
+ */
 public interface ResultsStore {
 
     ResultsPage<Bucket> buckets(BucketsQuery query);

@@ -25,13 +25,13 @@ final class BucketQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
-    private final ResultCounts counts;
+    private final CountedPages pages;
     private final RecordQueries records;
 
-    BucketQueries(JdbcTemplate jdbc, ObjectMapper mapper, ResultCounts counts, RecordQueries records) {
+    BucketQueries(JdbcTemplate jdbc, ObjectMapper mapper, RecordQueries records) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        this.counts = counts;
+        this.pages = new CountedPages(jdbc);
         this.records = records;
     }
 
@@ -49,15 +49,15 @@ final class BucketQueries {
             count = rows.size();
         } else {
             conditions.and(query.filters()).andScoreAtLeast("anomaly_score", query.anomalyScore());
-            count = counts.count("buckets", "bucket", query.jobId(), query.filters(), query.anomalyScore(), conditions);
-            rows = query.paging().size() == 0
-                    ? List.of()
-                    : jdbc.query(
-                            "SELECT " + COLUMNS + " FROM buckets" + conditions.sql() + SortClauses.buckets(query.sort())
-                                    + " LIMIT ? OFFSET ?",
-                            this::mapRow,
-                            conditions.args(
-                                    query.paging().size(), query.paging().from()));
+            CountedPages.Sql countSql = CountedPages.count(
+                    "buckets", "bucket", query.filters(), query.anomalyScore(), conditions, query.jobId());
+            CountedPages.Sql pageSql = new CountedPages.Sql(
+                    "SELECT " + COLUMNS + " FROM buckets" + conditions.sql() + SortClauses.buckets(query.sort())
+                            + " LIMIT ? OFFSET ?",
+                    conditions.args(query.paging().size(), query.paging().from()));
+            ResultsPage<BucketRow> page = pages.query(countSql, pageSql, "timestamp", this::mapRow);
+            rows = page.results();
+            count = page.count();
         }
         return new ResultsPage<>(count, assemble(query, rows));
     }

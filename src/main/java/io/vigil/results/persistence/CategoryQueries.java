@@ -21,10 +21,12 @@ final class CategoryQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final CountedPages pages;
 
     CategoryQueries(JdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.pages = new CountedPages(jdbc);
     }
 
     ResultsPage<CategoryDefinition> find(CategoriesQuery query) {
@@ -42,16 +44,12 @@ final class CategoryQueries {
                     conditions.args());
             return new ResultsPage<>(found.size(), found);
         }
-        Long count = jdbc.queryForObject(
-                "SELECT count(*) FROM categories" + conditions.sql(), Long.class, conditions.args());
-        List<CategoryDefinition> page = query.paging().size() == 0
-                ? List.of()
-                : jdbc.query(
-                        "SELECT " + COLUMNS + " FROM categories" + conditions.sql()
-                                + " ORDER BY category_id LIMIT ? OFFSET ?",
-                        (rs, rowNum) -> toCategory(rs, query.jobId()),
-                        conditions.args(query.paging().size(), query.paging().from()));
-        return new ResultsPage<>(count == null ? 0 : count, page);
+        CountedPages.Sql count =
+                new CountedPages.Sql("SELECT count(*) FROM categories" + conditions.sql(), conditions.args());
+        CountedPages.Sql page = new CountedPages.Sql(
+                "SELECT " + COLUMNS + " FROM categories" + conditions.sql() + " ORDER BY category_id LIMIT ? OFFSET ?",
+                conditions.args(query.paging().size(), query.paging().from()));
+        return pages.query(count, page, "category_id", (rs, rowNum) -> toCategory(rs, query.jobId()));
     }
 
     private CategoryDefinition toCategory(ResultSet rs, String jobId) throws SQLException {

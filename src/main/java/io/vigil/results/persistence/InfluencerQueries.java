@@ -4,7 +4,6 @@ import io.vigil.results.Influencer;
 import io.vigil.results.domain.InfluencersQuery;
 import io.vigil.results.domain.Paging;
 import io.vigil.results.domain.ResultsPage;
-import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads influencers. */
@@ -13,28 +12,28 @@ final class InfluencerQueries {
     private static final String COLUMNS = "timestamp, bucket_span, influencer_field_name, influencer_field_value, "
             + "influencer_score, initial_influencer_score, probability, is_interim, scored_at";
 
-    private final JdbcTemplate jdbc;
-    private final ResultCounts counts;
+    private final CountedPages pages;
 
-    InfluencerQueries(JdbcTemplate jdbc, ResultCounts counts) {
-        this.jdbc = jdbc;
-        this.counts = counts;
+    InfluencerQueries(JdbcTemplate jdbc) {
+        this.pages = new CountedPages(jdbc);
     }
 
     ResultsPage<Influencer> find(InfluencersQuery query) {
         SqlConditions conditions = new SqlConditions(query.jobId())
                 .and(query.filters())
                 .andScoreAtLeast("influencer_score", query.influencerScore());
-        long count = counts.count(
-                "influencers", "influencer", query.jobId(), query.filters(), query.influencerScore(), conditions);
+        CountedPages.Sql count = CountedPages.count(
+                "influencers", "influencer", query.filters(), query.influencerScore(), conditions, query.jobId());
         Paging paging = query.paging();
-        if (paging.size() == 0) {
-            return new ResultsPage<>(count, List.of());
-        }
-        boolean withScoredAt = query.filters().withScoredAt();
-        List<Influencer> influencers = jdbc.query(
+        CountedPages.Sql page = new CountedPages.Sql(
                 "SELECT " + COLUMNS + " FROM influencers" + conditions.sql() + SortClauses.influencers(query.sort())
                         + " LIMIT ? OFFSET ?",
+                conditions.args(paging.size(), paging.from()));
+        boolean withScoredAt = query.filters().withScoredAt();
+        return pages.query(
+                count,
+                page,
+                "influencer_field_name",
                 (rs, rowNum) -> new Influencer(
                         query.jobId(),
                         rs.getString("influencer_field_name"),
@@ -45,8 +44,6 @@ final class InfluencerQueries {
                         rs.getLong("bucket_span"),
                         rs.getBoolean("is_interim"),
                         rs.getLong("timestamp"),
-                        withScoredAt ? rs.getLong("scored_at") : null),
-                conditions.args(paging.size(), paging.from()));
-        return new ResultsPage<>(count, influencers);
+                        withScoredAt ? rs.getLong("scored_at") : null));
     }
 }

@@ -24,10 +24,9 @@ class JdbcResultsStore implements ResultsStore {
     private final CategoryQueries categories;
 
     JdbcResultsStore(JdbcTemplate jdbc, ObjectMapper mapper) {
-        ResultCounts counts = new ResultCounts(jdbc);
-        this.records = new RecordQueries(jdbc, new RecordDocuments(mapper), counts);
-        this.buckets = new BucketQueries(jdbc, mapper, counts, records);
-        this.influencers = new InfluencerQueries(jdbc, counts);
+        this.records = new RecordQueries(jdbc, new RecordDocuments(mapper));
+        this.buckets = new BucketQueries(jdbc, mapper, records);
+        this.influencers = new InfluencerQueries(jdbc);
         this.categories = new CategoryQueries(jdbc, mapper);
     }
 

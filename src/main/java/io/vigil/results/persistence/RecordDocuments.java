@@ -75,7 +75,7 @@ final class RecordDocuments {
                 doubles(document, "typical"),
                 doubles(document, "actual"),
                 list(document, "causes", AnomalyCause.class),
-                list(document, "influencers", Influence.class),
+                influences(document.get("influencers")),
                 value(document, "geo_results", GeoResults.class),
                 value(document, "anomaly_score_explanation", AnomalyScoreExplanation.class),
                 fieldValues);
@@ -132,6 +132,20 @@ final class RecordDocuments {
         List<Double> numbers = new ArrayList<>(value.size());
         value.forEach(number -> numbers.add(number.asDouble()));
         return numbers;
+    }
+
+    /** Reads influences without data binding, because every record has them and binding costs more than this. */
+    private static List<Influence> influences(JsonNode array) {
+        if (array == null || array.isNull()) {
+            return null;
+        }
+        List<Influence> influences = new ArrayList<>(array.size());
+        for (JsonNode influence : array) {
+            List<String> values = new ArrayList<>();
+            influence.path("influencer_field_values").forEach(value -> values.add(value.asString()));
+            influences.add(new Influence(influence.path("influencer_field_name").asString(), values));
+        }
+        return influences;
     }
 
     private <T> List<T> list(JsonNode document, String name, Class<T> type) {

@@ -23,29 +23,27 @@ final class RecordQueries {
 
     private final JdbcTemplate jdbc;
     private final RecordDocuments documents;
-    private final ResultCounts counts;
+    private final CountedPages pages;
 
-    RecordQueries(JdbcTemplate jdbc, RecordDocuments documents, ResultCounts counts) {
+    RecordQueries(JdbcTemplate jdbc, RecordDocuments documents) {
         this.jdbc = jdbc;
         this.documents = documents;
-        this.counts = counts;
+        this.pages = new CountedPages(jdbc);
     }
 
     ResultsPage<AnomalyRecord> find(RecordsQuery query) {
         SqlConditions conditions = new SqlConditions(query.jobId())
                 .and(query.filters())
                 .andScoreAtLeast("record_score", query.recordScore());
-        long count = counts.count("records", "record", query.jobId(), query.filters(), query.recordScore(), conditions);
+        CountedPages.Sql count = CountedPages.count(
+                "records", "record", query.filters(), query.recordScore(), conditions, query.jobId());
         Paging paging = query.paging();
-        if (paging.size() == 0) {
-            return new ResultsPage<>(count, List.of());
-        }
-        List<AnomalyRecord> records = jdbc.query(
+        CountedPages.Sql page = new CountedPages.Sql(
                 "SELECT " + COLUMNS + " FROM records" + conditions.sql() + SortClauses.records(query.sort())
                         + " LIMIT ? OFFSET ?",
-                mapper(query.jobId(), query.filters().withScoredAt()),
                 conditions.args(paging.size(), paging.from()));
-        return new ResultsPage<>(count, records);
+        return pages.query(
+                count, page, "id", mapper(query.jobId(), query.filters().withScoredAt()));
     }
 
     /**
