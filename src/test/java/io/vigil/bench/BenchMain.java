@@ -16,6 +16,10 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register(
+                "records-query",
+                RecordsQueryBench.class,
+                "first page of records by score with exact count, 1M records, 16 clients");
     }
 
     private BenchMain() {}
