@@ -1,5 +1,9 @@
 package io.vigil.results.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigil.common.DateParser;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.domain.CategoriesQuery;
@@ -32,6 +36,36 @@ class CategoriesController {
         this.responses = responses;
     }
 
+    @Operation(
+            summary = "Get categories",
+            description = "Log message categories of a job in id order, each with its grok_pattern. With a "
+                    + "category id in the path, that category only: a missing one is an empty page, and paging "
+                    + "cannot be combined with it. A body must give category_id or page. " + ApiDocs.BODY_OR_QUERY)
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "partition_field_value",
+            description = "Only categories of this partition (exact match).",
+            schema = @Schema(type = "string"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "from",
+            description = ApiDocs.FROM,
+            schema = @Schema(type = "integer", defaultValue = "0"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "size",
+            description = ApiDocs.SIZE,
+            schema = @Schema(type = "integer", defaultValue = "100"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "human",
+            description = ApiDocs.HUMAN,
+            schema = @Schema(type = "boolean", defaultValue = "false"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "pretty",
+            description = ApiDocs.PRETTY,
+            schema = @Schema(type = "boolean", defaultValue = "false"))
     @RequestMapping(
             path = {
                 "/_ml/anomaly_detectors/{job_id}/results/categories",

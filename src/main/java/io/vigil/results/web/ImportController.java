@@ -1,5 +1,9 @@
 package io.vigil.results.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigil.results.StoredResultCounts;
 import io.vigil.results.domain.ResultsImporter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +29,20 @@ class ImportController {
         this.responses = responses;
     }
 
+    @Operation(
+            summary = "Import results",
+            description = "Newline-delimited result documents in the shape the results endpoints return. The type "
+                    + "comes from result_type (bucket, with nested bucket_influencers and records; record; "
+                    + "influencer); a document with category_id and no result_type is a category definition. "
+                    + "Timestamps are epoch milliseconds or ISO 8601. The job must exist and be closed (409 "
+                    + "otherwise). A document with the identity of a stored result replaces it. The request is "
+                    + "atomic: an invalid document fails it with its line and field, and nothing is stored. "
+                    + "The response counts the documents stored per type.")
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "pretty",
+            description = ApiDocs.PRETTY,
+            schema = @Schema(type = "boolean", defaultValue = "false"))
     @PostMapping(path = "/_ml/anomaly_detectors/{job_id}/results/_import", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> importResults(@PathVariable("job_id") String jobId, HttpServletRequest httpRequest)
             throws IOException {

@@ -1,5 +1,9 @@
 package io.vigil.results.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigil.common.DateParser;
 import io.vigil.results.Influencer;
 import io.vigil.results.domain.ResultsPage;
@@ -32,6 +36,57 @@ class InfluencersController {
         this.responses = responses;
     }
 
+    @Operation(
+            summary = "Get influencers",
+            description = "Influencers of a job, highest influencer_score first by default, with no secondary sort. "
+                    + ApiDocs.BODY_OR_QUERY)
+    @Parameter(in = ParameterIn.QUERY, name = "start", description = ApiDocs.START, schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "end", description = ApiDocs.END, schema = @Schema(type = "string"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "influencer_score",
+            description = "Influencers with influencer_score at least this. 0 filters nothing.",
+            schema = @Schema(type = "number", defaultValue = "0"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "exclude_interim",
+            description = ApiDocs.EXCLUDE_INTERIM,
+            schema = @Schema(type = "boolean", defaultValue = "false"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "sort",
+            description = "Sort field, such as influencer_score, timestamp or influencer_field_value.",
+            schema = @Schema(type = "string", defaultValue = "influencer_score"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "desc",
+            description = ApiDocs.DESC,
+            schema = @Schema(type = "boolean", defaultValue = "true"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "from",
+            description = ApiDocs.FROM,
+            schema = @Schema(type = "integer", defaultValue = "0"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "size",
+            description = ApiDocs.SIZE,
+            schema = @Schema(type = "integer", defaultValue = "100"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "changed_since",
+            description = ApiDocs.CHANGED_SINCE,
+            schema = @Schema(type = "string"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "human",
+            description = ApiDocs.HUMAN,
+            schema = @Schema(type = "boolean", defaultValue = "false"))
+    @Parameter(
+            in = ParameterIn.QUERY,
+            name = "pretty",
+            description = ApiDocs.PRETTY,
+            schema = @Schema(type = "boolean", defaultValue = "false"))
     @RequestMapping(
             path = "/_ml/anomaly_detectors/{job_id}/results/influencers",
             method = {RequestMethod.GET, RequestMethod.POST},
