@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,11 +178,13 @@ public final class RecordsQueryBench {
         int count = 0;
         while (System.nanoTime() < deadline) {
             long started = System.nanoTime();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             long latency = System.nanoTime() - started;
-            if (response.statusCode() != 200 || countOf(response.body()) != expectedCount) {
+            byte[] body = response.body();
+            String head = new String(body, 0, Math.min(80, body.length), StandardCharsets.UTF_8);
+            if (response.statusCode() != 200 || countOf(head) != expectedCount) {
                 throw new IllegalStateException("GET " + url + " returned HTTP " + response.statusCode()
-                        + " with an unexpected count: " + response.body().substring(0, Math.min(80, response.body().length())));
+                        + " with an unexpected count: " + head);
             }
             if (count == latencies.length) {
                 latencies = Arrays.copyOf(latencies, count * 2);
