@@ -1,7 +1,6 @@
 package io.vigil.results.domain;
 
 import io.vigil.common.VigilException;
-import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Bucket;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.Influencer;
@@ -41,7 +40,7 @@ public class ResultsReader {
         return page;
     }
 
-    public ResultsPage<AnomalyRecord> records(RecordsQuery query) {
+    public ResultsPage<StoredRecord> records(RecordsQuery query) {
         requireJob(query.jobId());
         return store.records(query);
     }

@@ -1,6 +1,5 @@
 package io.vigil.results.domain;
 
-import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Bucket;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.Influencer;
@@ -13,7 +12,7 @@ public interface ResultsStore {
 
     ResultsPage<Bucket> buckets(BucketsQuery query);
 
-    ResultsPage<AnomalyRecord> records(RecordsQuery query);
+    ResultsPage<StoredRecord> records(RecordsQuery query);
 
     ResultsPage<Influencer> influencers(InfluencersQuery query);
 

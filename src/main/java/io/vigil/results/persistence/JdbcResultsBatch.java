@@ -103,6 +103,7 @@ final class JdbcResultsBatch implements ResultsBatch {
                 .add(record.overFieldName())
                 .add(record.overFieldValue())
                 .add(recordDocuments.write(record))
+                .add(recordDocuments.render(record))
                 .endRow(connection);
     }
 

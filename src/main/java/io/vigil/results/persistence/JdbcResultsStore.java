@@ -1,6 +1,5 @@
 package io.vigil.results.persistence;
 
-import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Bucket;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.Influencer;
@@ -10,6 +9,7 @@ import io.vigil.results.domain.InfluencersQuery;
 import io.vigil.results.domain.RecordsQuery;
 import io.vigil.results.domain.ResultsPage;
 import io.vigil.results.domain.ResultsStore;
+import io.vigil.results.domain.StoredRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ class JdbcResultsStore implements ResultsStore {
     }
 
     @Override
-    public ResultsPage<AnomalyRecord> records(RecordsQuery query) {
+    public ResultsPage<StoredRecord> records(RecordsQuery query) {
         return records.find(query);
     }
 

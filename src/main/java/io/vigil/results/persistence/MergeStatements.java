@@ -46,11 +46,12 @@ final class MergeStatements {
             INSERT INTO records (job_id, timestamp, bucket_span, detector_index, series_key, probability,
                                  multi_bucket_impact, record_score, initial_record_score, is_interim, function,
                                  field_name, by_field_name, by_field_value, partition_field_name,
-                                 partition_field_value, over_field_name, over_field_value, document, scored_at)
+                                 partition_field_value, over_field_name, over_field_value, document, rendered_fields,
+                                 scored_at)
             SELECT DISTINCT ON (timestamp, detector_index, series_key) ?, timestamp, bucket_span, detector_index,
                    series_key, probability, multi_bucket_impact, record_score, initial_record_score, is_interim,
                    function, field_name, by_field_name, by_field_value, partition_field_name,
-                   partition_field_value, over_field_name, over_field_value, document, ?
+                   partition_field_value, over_field_name, over_field_value, document, rendered_fields, ?
             FROM staged_records
             ORDER BY timestamp, detector_index, series_key, seq DESC
             ON CONFLICT (job_id, timestamp, detector_index, series_key) DO UPDATE SET
@@ -62,7 +63,8 @@ final class MergeStatements {
                 partition_field_name = excluded.partition_field_name,
                 partition_field_value = excluded.partition_field_value,
                 over_field_name = excluded.over_field_name, over_field_value = excluded.over_field_value,
-                document = excluded.document, scored_at = excluded.scored_at
+                document = excluded.document, rendered_fields = excluded.rendered_fields,
+                scored_at = excluded.scored_at
             """;
 
     static final String INFLUENCERS = """

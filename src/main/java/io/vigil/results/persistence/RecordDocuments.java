@@ -1,5 +1,9 @@
 package io.vigil.results.persistence;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.vigil.results.AnomalyCause;
 import io.vigil.results.AnomalyRecord;
 import io.vigil.results.AnomalyScoreExplanation;
@@ -12,11 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,7 +52,84 @@ final class RecordDocuments {
             List<Influence> influencers,
             GeoResults geoResults,
             AnomalyScoreExplanation anomalyScoreExplanation,
-            Map<String, List<String>> fieldValues) {}
+            Map<String, List<String>> fieldValues) {
+
+        /** No document parts, for records whose fields are rendered. */
+        static final Parts NONE = new Parts(null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Renders the fields of a record from {@code by_field_name} on, as {@link AnomalyRecord} writes them, without
+     * the enclosing braces. The result is empty when the record has none of them.
+     */
+    String render(AnomalyRecord record) {
+        RenderedFields fields = new RenderedFields(
+                record.byFieldName(),
+                record.byFieldValue(),
+                record.correlatedByFieldValue(),
+                record.partitionFieldName(),
+                record.partitionFieldValue(),
+                record.function(),
+                record.functionDescription(),
+                record.typical(),
+                record.actual(),
+                record.fieldName(),
+                record.overFieldName(),
+                record.overFieldValue(),
+                record.causes(),
+                record.influencers(),
+                record.geoResults(),
+                record.anomalyScoreExplanation(),
+                fieldValues(record));
+        String json = mapper.writeValueAsString(fields);
+        return json.substring(1, json.length() - 1);
+    }
+
+    /** The fields of {@link AnomalyRecord} after {@code scored_at}, with the same names, order and inclusion. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({
+        "by_field_name",
+        "by_field_value",
+        "correlated_by_field_value",
+        "partition_field_name",
+        "partition_field_value",
+        "function",
+        "function_description",
+        "typical",
+        "actual",
+        "field_name",
+        "over_field_name",
+        "over_field_value",
+        "causes",
+        "influencers",
+        "geo_results",
+        "anomaly_score_explanation"
+    })
+    private record RenderedFields(
+            String byFieldName,
+            String byFieldValue,
+            String correlatedByFieldValue,
+            String partitionFieldName,
+            String partitionFieldValue,
+            String function,
+            String functionDescription,
+            List<Double> typical,
+            List<Double> actual,
+            String fieldName,
+            String overFieldName,
+            String overFieldValue,
+            List<AnomalyCause> causes,
+            List<Influence> influencers,
+            GeoResults geoResults,
+            AnomalyScoreExplanation anomalyScoreExplanation,
+            @JsonIgnore Map<String, List<String>> fieldValues) {
+
+        @JsonAnyGetter
+        public Map<String, List<String>> dynamicFields() {
+            return fieldValues;
+        }
+    }
 
     String write(AnomalyRecord record) {
         ObjectNode document = mapper.createObjectNode();
@@ -135,8 +219,9 @@ final class RecordDocuments {
 
     /**
      * Returns the dynamic field keys of a record, as Elasticsearch derives them: each by, over and partition field
-     * name and each influencer field name mapped to its distinct values in insertion order, followed by keys the
-     * record carries besides those. Reserved names are left out.
+     * name and each influencer field name mapped to its distinct values in insertion order. Other keys the record
+     * carries follow, sorted by name, because the jsonb document does not keep their order. Reserved names are left
+     * out.
      */
     static Map<String, List<String>> fieldValues(AnomalyRecord record) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
@@ -151,7 +236,8 @@ final class RecordDocuments {
             }
         }
         if (record.fieldValues() != null) {
-            record.fieldValues().forEach((name, list) -> list.forEach(value -> addValue(values, name, value)));
+            new TreeMap<>(record.fieldValues())
+                    .forEach((name, list) -> list.forEach(value -> addValue(values, name, value)));
         }
         Map<String, List<String>> result = new LinkedHashMap<>();
         values.forEach((name, set) -> result.put(name, List.copyOf(set)));

@@ -4,6 +4,7 @@ import io.vigil.results.AnomalyRecord;
 import io.vigil.results.domain.Paging;
 import io.vigil.results.domain.RecordsQuery;
 import io.vigil.results.domain.ResultsPage;
+import io.vigil.results.domain.StoredRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ final class RecordQueries {
             + "by_field_name, by_field_value, partition_field_name, partition_field_value, over_field_name, "
             + "over_field_value, scored_at, document";
 
+    /** The columns of a page: the document is read only for records without rendered fields. */
+    private static final String PAGE_COLUMNS = COLUMNS.replace(", document", "")
+            + ", rendered_fields, CASE WHEN rendered_fields IS NULL THEN document END AS document";
+
     private final JdbcTemplate jdbc;
     private final RecordDocuments documents;
     private final CountedPages pages;
@@ -31,7 +36,8 @@ final class RecordQueries {
         this.pages = new CountedPages(jdbc);
     }
 
-    ResultsPage<AnomalyRecord> find(RecordsQuery query) {
+    /** Returns a page of records, with their rendered fields where the writer stored them. */
+    ResultsPage<StoredRecord> find(RecordsQuery query) {
         SqlConditions conditions = new SqlConditions(query.jobId())
                 .and(query.filters())
                 .andScoreAtLeast("record_score", query.recordScore());
@@ -39,11 +45,20 @@ final class RecordQueries {
                 "records", "record", query.filters(), query.recordScore(), conditions, query.jobId());
         Paging paging = query.paging();
         CountedPages.Sql page = new CountedPages.Sql(
-                "SELECT " + COLUMNS + " FROM records" + conditions.sql() + SortClauses.records(query.sort())
+                "SELECT " + PAGE_COLUMNS + " FROM records" + conditions.sql() + SortClauses.records(query.sort())
                         + " LIMIT ? OFFSET ?",
                 conditions.args(paging.size(), paging.from()));
-        return pages.query(
-                count, page, "id", mapper(query.jobId(), query.filters().withScoredAt()));
+        boolean withScoredAt = query.filters().withScoredAt();
+        return pages.query(count, page, "id", (rs, rowNum) -> toStoredRecord(rs, query.jobId(), withScoredAt));
+    }
+
+    private StoredRecord toStoredRecord(ResultSet rs, String jobId, boolean withScoredAt) throws SQLException {
+        String renderedFields = rs.getString("rendered_fields");
+        if (renderedFields == null) {
+            return StoredRecord.of(toRecord(rs, jobId, withScoredAt));
+        }
+        RecordDocuments.Parts none = RecordDocuments.Parts.NONE;
+        return new StoredRecord(toRecord(rs, jobId, withScoredAt, none), renderedFields);
     }
 
     /**
@@ -76,8 +91,45 @@ final class RecordQueries {
         return (rs, rowNum) -> toRecord(rs, jobId, withScoredAt);
     }
 
+    /** Reads a record from its columns and document, with its dynamic keys in the order rendering gives them. */
     private AnomalyRecord toRecord(ResultSet rs, String jobId, boolean withScoredAt) throws SQLException {
-        RecordDocuments.Parts parts = documents.read(rs.getString("document"));
+        AnomalyRecord record = toRecord(rs, jobId, withScoredAt, documents.read(rs.getString("document")));
+        return withFieldValues(record, RecordDocuments.fieldValues(record));
+    }
+
+    private static AnomalyRecord withFieldValues(AnomalyRecord record, Map<String, List<String>> fieldValues) {
+        return new AnomalyRecord(
+                record.jobId(),
+                record.probability(),
+                record.multiBucketImpact(),
+                record.recordScore(),
+                record.initialRecordScore(),
+                record.bucketSpan(),
+                record.detectorIndex(),
+                record.isInterim(),
+                record.timestamp(),
+                record.byFieldName(),
+                record.byFieldValue(),
+                record.correlatedByFieldValue(),
+                record.partitionFieldName(),
+                record.partitionFieldValue(),
+                record.function(),
+                record.functionDescription(),
+                record.typical(),
+                record.actual(),
+                record.fieldName(),
+                record.overFieldName(),
+                record.overFieldValue(),
+                record.causes(),
+                record.influencers(),
+                record.geoResults(),
+                record.anomalyScoreExplanation(),
+                record.scoredAt(),
+                fieldValues);
+    }
+
+    private static AnomalyRecord toRecord(ResultSet rs, String jobId, boolean withScoredAt, RecordDocuments.Parts parts)
+            throws SQLException {
         return new AnomalyRecord(
                 jobId,
                 rs.getDouble("probability"),

@@ -21,7 +21,7 @@ final class StagingTables {
                 probability double precision, multi_bucket_impact double precision, record_score double precision,
                 initial_record_score double precision, is_interim boolean, function text, field_name text,
                 by_field_name text, by_field_value text, partition_field_name text, partition_field_value text,
-                over_field_name text, over_field_value text, document jsonb);
+                over_field_name text, over_field_value text, document jsonb, rendered_fields text);
             CREATE TEMP TABLE IF NOT EXISTS staged_influencers (
                 seq bigint, timestamp bigint, bucket_span bigint, influencer_field_name text,
                 influencer_field_value text, influencer_score double precision,
@@ -41,7 +41,7 @@ final class StagingTables {
     static final String RECORD_COLUMNS = "seq, timestamp, bucket_span, detector_index, series_key, probability, "
             + "multi_bucket_impact, record_score, initial_record_score, is_interim, function, field_name, "
             + "by_field_name, by_field_value, partition_field_name, partition_field_value, over_field_name, "
-            + "over_field_value, document";
+            + "over_field_value, document, rendered_fields";
 
     static final String INFLUENCER_COLUMNS = "seq, timestamp, bucket_span, influencer_field_name, "
             + "influencer_field_value, influencer_score, initial_influencer_score, probability, is_interim";

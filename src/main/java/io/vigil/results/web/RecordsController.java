@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigil.common.DateParser;
-import io.vigil.results.AnomalyRecord;
 import io.vigil.results.domain.ResultsPage;
 import io.vigil.results.domain.ResultsReader;
+import io.vigil.results.domain.StoredRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -94,7 +94,7 @@ class RecordsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> records(@PathVariable("job_id") String jobId, HttpServletRequest httpRequest) {
         ResultsRequest request = requests.read(httpRequest, ACTION, BODY_FIELDS);
-        ResultsPage<AnomalyRecord> page = reader.records(queries.records(jobId, request.parameters()));
+        ResultsPage<StoredRecord> page = reader.records(queries.records(jobId, request.parameters()));
         return responses.render(new ResultsResponses.RecordsResponse(page.count(), page.results()), request);
     }
 }

@@ -1,9 +1,9 @@
 package io.vigil.results.web;
 
-import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Bucket;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.Influencer;
+import io.vigil.results.domain.StoredRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +28,7 @@ class ResultsResponses {
 
     record BucketsResponse(long count, List<Bucket> buckets) {}
 
-    record RecordsResponse(long count, List<AnomalyRecord> records) {}
+    record RecordsResponse(long count, List<StoredRecord> records) {}
 
     record InfluencersResponse(long count, List<Influencer> influencers) {}
 
@@ -50,7 +50,9 @@ class ResultsResponses {
         if (!request.human() && !request.pretty()) {
             return ResponseEntity.ok(response);
         }
-        JsonNode tree = mapper.valueToTree(response);
+        // Through text rather than valueToTree, because stored records write their rendered fields as raw JSON,
+        // which a tree cannot take.
+        JsonNode tree = mapper.readTree(mapper.writeValueAsString(response));
         if (request.human()) {
             tree = withReadableTimes(tree);
         }
