@@ -27,7 +27,7 @@ public abstract class ResultsApiTestBase {
     protected JobFixtures jobs;
 
     @BeforeAll
-    void startClient() {
+    protected void startClient() {
         api = new ResultsApi(port);
         jobs = new JobFixtures(jdbc);
     }

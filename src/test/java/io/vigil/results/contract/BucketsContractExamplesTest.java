@@ -2,24 +2,16 @@ package io.vigil.results.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.results.JobFixtures;
-import io.vigil.results.ResultsApi;
 import io.vigil.results.ResultsApi.Response;
+import io.vigil.results.ResultsApiTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The get-buckets examples: three buckets, the middle one interim. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BucketsContractExamplesTest {
+class BucketsContractExamplesTest extends ResultsApiTestBase {
 
     private static final String JOB = "jobs-get-result-buckets";
     private static final String BUCKETS = "/_ml/anomaly_detectors/" + JOB + "/results/buckets";
@@ -27,18 +19,9 @@ class BucketsContractExamplesTest {
     private static final long B2 = 1470009600000L;
     private static final long B3 = 1470096000000L;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ResultsApi api;
-
     @BeforeAll
     void loadFixture() {
-        api = new ResultsApi(port);
-        new JobFixtures(jdbc).closedJob(JOB);
+        jobs.closedJob(JOB);
         Response imported = api.importFixture(JOB, JOB + ".ndjson");
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
     }

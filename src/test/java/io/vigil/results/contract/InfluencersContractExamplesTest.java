@@ -2,24 +2,16 @@ package io.vigil.results.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.results.JobFixtures;
-import io.vigil.results.ResultsApi;
 import io.vigil.results.ResultsApi.Response;
+import io.vigil.results.ResultsApiTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The get-influencers examples: three influencers of the field foo, the middle one interim. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InfluencersContractExamplesTest {
+class InfluencersContractExamplesTest extends ResultsApiTestBase {
 
     private static final String JOB = "get-influencers-test";
     private static final String INFLUENCERS = "/_ml/anomaly_detectors/" + JOB + "/results/influencers";
@@ -27,18 +19,9 @@ class InfluencersContractExamplesTest {
     private static final long I2 = 1464825600000L;
     private static final long I3 = 1464912000000L;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ResultsApi api;
-
     @BeforeAll
     void loadFixture() {
-        api = new ResultsApi(port);
-        new JobFixtures(jdbc).closedJob(JOB);
+        jobs.closedJob(JOB);
         Response imported = api.importFixture(JOB, JOB + ".ndjson");
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
     }

@@ -2,42 +2,25 @@ package io.vigil.results.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.results.JobFixtures;
-import io.vigil.results.ResultsApi;
 import io.vigil.results.ResultsApi.Response;
+import io.vigil.results.ResultsApiTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The get-records examples: a final record scoring 60 and a newer interim record scoring 80. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecordsContractExamplesTest {
+class RecordsContractExamplesTest extends ResultsApiTestBase {
 
     private static final String JOB = "jobs-get-result-records";
     private static final String RECORDS = "/_ml/anomaly_detectors/" + JOB + "/results/records";
     private static final long R1 = 1464739200000L;
     private static final long R2 = 1464825600000L;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ResultsApi api;
-
     @BeforeAll
     void loadFixture() {
-        api = new ResultsApi(port);
-        new JobFixtures(jdbc).closedJob(JOB);
+        jobs.closedJob(JOB);
         Response imported = api.importFixture(JOB, JOB + ".ndjson");
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
     }
