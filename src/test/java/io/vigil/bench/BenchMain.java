@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.bench.nab.NabBenchmark;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +21,20 @@ public final class BenchMain {
                 "records-query",
                 RecordsQueryBench.class,
                 "first page of records by score with exact count, 1M records, 16 clients");
+        register(
+                "nab",
+                NabBenchmark.class,
+                "NAB scores of Vigil on NAB series streamed through the HTTP API, beside published detectors");
+        register(
+                "loghub",
+                LoghubBenchmark.class,
+                "grouping accuracy (GA, FGA) of log categorization on LogHub samples: loghub FOLDER [--out DIR]");
+        register(
+                "categorizer",
+                CategorizerBenchmark.class,
+                "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
+        register("engine", EngineBench.class, "records/s through the detection engine alone (JMH) [SECONDS]");
+        register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
     }
 
     private BenchMain() {}
