@@ -17,8 +17,7 @@ record BenchOptions(
             Usage: bin/vigil-bench records-query [OPTIONS]
             Loads a job with synthetic anomaly records through results/_import, then measures GET
             .../results/records?size=100 (first page by record_score, with its exact count) from concurrent clients.
-              --url URL        use the service at URL instead of starting one on a temporary embedded PostgreSQL;
-                               the job is then created with PUT /_ml/anomaly_detectors/NAME
+              --url URL        use the service at URL instead of starting one on a temporary embedded PostgreSQL
               --job NAME       job to load and query (default bench-records-query)
               --port N         port of the service this command starts (default 0: any free port)
               --records N      records to load (default 1000000)

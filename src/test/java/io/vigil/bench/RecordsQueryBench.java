@@ -1,7 +1,6 @@
 package io.vigil.bench;
 
 import io.vigil.VigilApplication;
-import io.vigil.results.JobFixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +68,7 @@ public final class RecordsQueryBench {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String jobUrl = baseUrl + "/_ml/anomaly_detectors/" + options.job();
         if (options.load()) {
-            createJob(client, options.job(), jobUrl, jdbc);
+            createJob(client, options.job(), jobUrl);
             load(client, jobUrl, options);
             settle(jdbc);
         }
@@ -90,11 +89,7 @@ public final class RecordsQueryBench {
         System.out.println("machine: " + MachineInfo.describe());
     }
 
-    private static void createJob(HttpClient client, String job, String jobUrl, JdbcTemplate jdbc) throws Exception {
-        if (jdbc != null) {
-            new JobFixtures(jdbc).closedJob(job);
-            return;
-        }
+    private static void createJob(HttpClient client, String job, String jobUrl) throws Exception {
         String config = "{\"analysis_config\":{\"bucket_span\":\"15m\",\"detectors\":[{\"function\":\"mean\","
                 + "\"field_name\":\"responsetime\",\"by_field_name\":\"airline\"}]},"
                 + "\"data_description\":{\"time_field\":\"time\"}}";

@@ -2,7 +2,9 @@ package io.vigil.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.categorization.GrokPatternCreator;
 import io.vigil.results.ResultsApi.Response;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +64,9 @@ class CategoriesTest extends ResultsApiTestBase {
                         "grok_pattern",
                         "service");
         assertThat(first.get("examples").toString()).isEqualTo("[\"user a failed\",\"user b failed\"]");
-        assertThat(first.get("grok_pattern").asString()).isEmpty();
+        assertThat(first.get("grok_pattern").asString())
+                .isEqualTo(GrokPatternCreator.create(".*?user.+?failed.*", List.of("user a failed", "user b failed")));
+        assertThat(first.get("grok_pattern").asString()).startsWith(".*?user");
         assertThat(first.get("service").asString()).isEqualTo("p1");
         assertThat(third.get("preferred_to_categories").toString()).isEqualTo("[1]");
         assertThat(third.get("num_matches").asLong()).isEqualTo(4);

@@ -1,73 +1,42 @@
 package io.vigil.results;
 
-import io.vigil.job.AnalysisConfig;
-import io.vigil.job.DataDescription;
-import io.vigil.job.Detector;
-import io.vigil.job.Job;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Creates jobs for results tests by inserting rows into the {@code jobs} table, with a configuration in the API
- * shape of {@link Job}.
- */
-// TODO: create jobs through PUT /_ml/anomaly_detectors/{job_id} once the job API is available on this branch.
+import io.vigil.results.ResultsApi.Response;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Creates jobs for results tests through the job API. */
 public final class JobFixtures {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final String CONFIG = "{\"analysis_config\":{\"bucket_span\":\"1h\",\"detectors\":[{"
+            + "\"function\":\"mean\",\"field_name\":\"responsetime\",\"by_field_name\":\"airline\"}]},"
+            + "\"data_description\":{\"time_field\":\"time\"}}";
 
+    private final ResultsApi api;
     private final JdbcTemplate jdbc;
 
-    public JobFixtures(JdbcTemplate jdbc) {
+    public JobFixtures(ResultsApi api, JdbcTemplate jdbc) {
+        this.api = api;
         this.jdbc = jdbc;
     }
 
-    /** Creates a closed job with one {@code mean(responsetime)} detector and a 1h bucket span. */
+    /** Creates a closed job with a {@code mean(responsetime) by airline} detector and a 1h bucket span. */
     public void closedJob(String jobId) {
-        insert(jobId, "closed");
+        Response created = api.put("/_ml/anomaly_detectors/" + jobId, CONFIG);
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
     }
 
+    /**
+     * Creates a job and marks it opened in the jobs table. Opening it through the API would need the engine's
+     * series models, which not every build configures, and the results endpoints only read the state.
+     */
     public void openedJob(String jobId) {
-        insert(jobId, "opened");
+        closedJob(jobId);
+        jdbc.update("UPDATE jobs SET state = 'opened' WHERE job_id = ?", jobId);
     }
 
-    private void insert(String jobId, String state) {
-        Detector detector =
-                new Detector("mean(responsetime)", "mean", "responsetime", null, null, null, null, null, null, 0);
-        AnalysisConfig analysis =
-                new AnalysisConfig("1h", null, null, null, null, null, null, List.of(detector), List.of(), null, null);
-        DataDescription data = new DataDescription("xcontent", "time", "epoch_ms", null, null);
-        long now = System.currentTimeMillis();
-        Job job = new Job(
-                jobId,
-                "anomaly_detector",
-                null,
-                List.of(),
-                null,
-                now,
-                null,
-                null,
-                null,
-                analysis,
-                null,
-                data,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "shared",
-                false,
-                null,
-                false,
-                null);
-        jdbc.update(
-                "INSERT INTO jobs (job_id, config, state, create_time) VALUES (?, ?::jsonb, ?, ?)",
-                jobId,
-                MAPPER.writeValueAsString(job),
-                state,
-                now);
+    /** Marks a job closed again, so that no later start of the service tries to reopen it. */
+    public void markClosed(String jobId) {
+        jdbc.update("UPDATE jobs SET state = 'closed' WHERE job_id = ?", jobId);
     }
 }

@@ -51,6 +51,10 @@ public final class ResultsApi {
         return send(request(pathAndQuery, body).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response put(String pathAndQuery, String body) {
+        return send(request(pathAndQuery, body).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response postNoBody(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()));
     }

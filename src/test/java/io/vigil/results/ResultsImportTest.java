@@ -50,6 +50,7 @@ class ResultsImportTest extends ResultsApiTestBase {
         jobs.openedJob("import-open-job");
 
         Response response = api.importResults("import-open-job", List.of(BUCKET));
+        jobs.markClosed("import-open-job");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.errorType()).isEqualTo("status_exception");

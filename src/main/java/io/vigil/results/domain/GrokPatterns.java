@@ -1,5 +1,6 @@
 package io.vigil.results.domain;
 
+import io.vigil.categorization.GrokPatternCreator;
 import java.util.List;
 
 /** Derives the {@code grok_pattern} of a category, which is computed when categories are read, never stored. */
@@ -7,9 +8,7 @@ final class GrokPatterns {
 
     private GrokPatterns() {}
 
-    // TODO: return io.vigil.categorization.GrokPatternCreator.create(regex, examples) once categorization provides
-    // it; until then every category is returned with an empty grok_pattern.
     static String create(String regex, List<String> examples) {
-        return "";
+        return GrokPatternCreator.create(regex, examples);
     }
 }

@@ -1,31 +1,24 @@
 package io.vigil.results.persistence;
 
 import io.vigil.results.AnomalyRecord;
+import java.util.Objects;
 
 /**
- * The {@code series_key} of a record: its by, over and partition values in one string, which together with the
- * timestamp and detector index identifies the record. Each value is written as {@code -} when absent or as its
- * length, a colon and the value, so that no two value triples share a key.
+ * The {@code series_key} of a record: its partition, over and by values joined by the unit separator character,
+ * with an absent value written as empty. Together with the timestamp and detector index it identifies the record.
+ * Ingestion writes the same key, so that an imported record replaces an ingested one of the same series.
  */
 final class SeriesKeys {
+
+    private static final char SEPARATOR = '\u001f';
 
     private SeriesKeys() {}
 
     static String of(AnomalyRecord record) {
-        StringBuilder key = new StringBuilder();
-        append(key, record.byFieldValue());
-        key.append('|');
-        append(key, record.overFieldValue());
-        key.append('|');
-        append(key, record.partitionFieldValue());
-        return key.toString();
-    }
-
-    private static void append(StringBuilder key, String value) {
-        if (value == null) {
-            key.append('-');
-        } else {
-            key.append(value.length()).append(':').append(value);
-        }
+        return Objects.requireNonNullElse(record.partitionFieldValue(), "")
+                + SEPARATOR
+                + Objects.requireNonNullElse(record.overFieldValue(), "")
+                + SEPARATOR
+                + Objects.requireNonNullElse(record.byFieldValue(), "");
     }
 }
