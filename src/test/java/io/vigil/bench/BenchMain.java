@@ -25,6 +25,7 @@ public final class BenchMain {
                 "series-memory",
                 io.vigil.bench.analytics.SeriesMemoryBenchmark.class,
                 "retained heap per series model after four weeks of 5-minute buckets [SERIES, default 100000]");
+        register(
                 "records-query",
                 RecordsQueryBench.class,
                 "first page of records by score with exact count, 1M records, 16 clients");
