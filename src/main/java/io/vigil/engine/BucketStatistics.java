@@ -1,5 +1,6 @@
 package io.vigil.engine;
 
+import io.vigil.analytics.InformationContent;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ final class BucketStatistics {
 
     /** Returns the number of events the feature value summarizes: the weight of the values, or of the records. */
     double valueWeight(Feature feature) {
-        return feature.needsFieldValue() && feature != Feature.DISTINCT_COUNT ? valueWeight : count;
+        return feature.needsFieldValue() && !feature.keepsDistinct() ? valueWeight : count;
     }
 
     /** Returns the feature's value; the caller checks {@link #isEmpty} for features that skip empty buckets. */
@@ -125,6 +126,10 @@ final class BucketStatistics {
         return switch (feature) {
             case COUNT, NON_ZERO_COUNT -> count;
             case DISTINCT_COUNT -> distinct == null ? 0.0 : distinct.size();
+            case INFO_CONTENT -> distinct == null ? 0.0 : InformationContent.bytesOf(distinct);
+            case TIME_OF_DAY, TIME_OF_WEEK -> mean;
+            case RARE, FREQ_RARE -> count;
+            case LAT_LONG -> Double.NaN;
             case MEAN -> mean;
             case MEDIAN -> median();
             case MIN -> min;

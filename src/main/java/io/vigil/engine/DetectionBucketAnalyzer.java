@@ -30,6 +30,8 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     private final int summaryCountIndex;
     private final long pruneAfterMs;
     private final List<DetectorAnalysis> detectors;
+    private final List<DistributionAnalysis> distributions = new ArrayList<>();
+    private final int detectorCount;
     private final int influencerFieldCount;
     private final InfluenceCalculator influenceCalculator;
     private final BucketScorer scorer;
@@ -56,9 +58,16 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
             Detector detector = config.detectors().get(index);
             DetectorFunction function = DetectorFunction.of(detector.function())
                     .orElseThrow(() -> new IllegalArgumentException("unsupported function " + detector.function()));
+            if (DistributionAnalyses.applies(detector, function)) {
+                distributions.add(DistributionAnalyses.create(
+                        index, detector, function, fields, influencerFields, modelFactory, bucketSpanSeconds));
+                continue;
+            }
             int[] influencerIndexes = influencerInputIndexes(detector, influencerFields, fields);
-            detectors.add(new DetectorAnalysis(index, detector, function, fields, influencerIndexes, modelFactory));
+            FeatureModels models = new FeatureModels(modelFactory, bucketSpanSeconds, false);
+            detectors.add(new DetectorAnalysis(index, detector, function, fields, influencerIndexes, models));
         }
+        this.detectorCount = config.detectors().size();
         this.influencerFieldCount = influencerFields.size();
         this.influenceCalculator = new InfluenceCalculator(influencerFields);
         this.scorer = new BucketScorer(job.jobId(), bucketSpanSeconds, influencerFields);
@@ -103,6 +112,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (int i = 0; i < detectors.size(); i++) {
             detectors.get(i).add(bucketStartMs, record, weight, memory);
         }
+        for (int i = 0; i < distributions.size(); i++) {
+            distributions.get(i).add(bucketStartMs, record, weight, memory);
+        }
     }
 
     /** Returns the non-negative finite count in {@code text}, or NaN when it is missing or not one. */
@@ -130,6 +142,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
             leavesByDetector.add(detectorLeaves);
             leaves.addAll(detectorLeaves);
         }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.collectLeaves(bucketStartMs, false, 1.0, leaves);
+        }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
 
         normalizers.age();
@@ -138,6 +153,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
         for (int i = 0; i < detectors.size(); i++) {
             detectors.get(i).learn(bucketStartMs, leavesByDetector.get(i));
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.learn(bucketStartMs);
         }
         learnEventCount(eventCount);
         prune(bucketStartMs);
@@ -154,6 +172,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (DetectorAnalysis detector : detectors) {
             detector.collectLeaves(bucketStartMs, true, completeness, leaves);
         }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.collectLeaves(bucketStartMs, true, completeness, leaves);
+        }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
         BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, true, 0L);
         return withProcessingTime(results, (System.nanoTime() - started) / 1_000_000L);
@@ -161,11 +182,15 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
     private BucketTree explainAndAggregate(long bucketStartMs, List<Leaf> leaves) {
         for (Leaf leaf : leaves) {
-            if (leaf.probability() < DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY) {
+            if (!isPopulation(leaf) && leaf.probability() < DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY) {
                 leaf.setInfluences(influenceCalculator.influences(bucketStartMs, leaf));
             }
         }
-        return BucketTree.build(leaves, detectors.size(), influencerFieldCount);
+        return BucketTree.build(leaves, detectorCount, influencerFieldCount);
+    }
+
+    private static boolean isPopulation(Leaf leaf) {
+        return leaf.detail() != null && leaf.detail().population();
     }
 
     @Override
@@ -174,21 +199,30 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (DetectorAnalysis detector : detectors) {
             detector.discard(bucketStartMs);
         }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.discard(bucketStartMs);
+        }
     }
 
     @Override
     public ModelSizeStats modelSizeStats() {
         long byCount = 0;
+        long overCount = 0;
         long partitionCount = 0;
         for (DetectorAnalysis detector : detectors) {
             byCount += detector.registry().byValueCount();
             partitionCount += detector.registry().partitionValueCount();
         }
+        for (DistributionAnalysis distribution : distributions) {
+            byCount += distribution.byValueCount();
+            overCount += distribution.overValueCount();
+            partitionCount += distribution.partitionValueCount();
+        }
         return new ModelSizeStats(
                 memory.bytes(),
                 memory.limitBytes(),
                 byCount,
-                0,
+                overCount,
                 partitionCount,
                 memory.allocationFailures(),
                 memory.status());
@@ -225,12 +259,18 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
                 detector.registry().removeIf(series -> series.lastSeenBucketMs() < oldestKept);
             }
         }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.prune(oldestKept);
+        }
     }
 
     private long measureBytes() {
         long bytes = 1024L + normalizers.memoryBytes();
         for (DetectorAnalysis detector : detectors) {
             bytes += detector.memoryBytes();
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            bytes += distribution.memoryBytes();
         }
         return bytes;
     }
@@ -277,6 +317,10 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
     Normalizers normalizers() {
         return normalizers;
+    }
+
+    List<DistributionAnalysis> distributions() {
+        return distributions;
     }
 
     double expectedEventCount() {

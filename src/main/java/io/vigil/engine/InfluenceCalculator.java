@@ -121,6 +121,10 @@ final class InfluenceCalculator {
             return weights;
         }
         Feature kind = leaf.detector().function().features().get(feature);
+        if (kind.influenceMethod() == Feature.InfluenceMethod.INDICATOR) {
+            Arrays.fill(weights, 1.0);
+            return weights;
+        }
         Side side = leaf.detector().function().side(kind);
         Side tail = assessment.spike() ? Side.ABOVE : Side.BELOW;
         boolean leaveOut = kind.influenceMethod() != Feature.InfluenceMethod.INTERSECTION;
