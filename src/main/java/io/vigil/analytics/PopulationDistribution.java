@@ -12,8 +12,10 @@ import java.util.Arrays;
  *
  * <p>Values are kept in a decayed histogram over {@code y = sign(x) ln(1 + |x|)} with bins of 0.05, about 5% of
  * relative resolution. A tail probability is read from the histogram up to the 90% quantile of either side; beyond
- * it, the tail is extrapolated as exponential in {@code y} with the mean excess over that quantile as its scale, the
- * peaks-over-threshold estimate of a tail (Pickands–Balkema–de Haan theorem with shape 0). The two-sided
+ * it, the tail is extrapolated as exponential with the mean excess over that quantile as its scale, the
+ * peaks-over-threshold estimate of a tail (Pickands–Balkema–de Haan theorem with shape 0). Counts are extrapolated
+ * in {@code x}, a geometric tail like that of Poisson and negative binomial counts; metric values in {@code y}, a
+ * power-law tail that suits skewed values such as sizes and durations. The two-sided
  * probability is {@code 2 min(P(X <= x), P(X >= x))}, capped at 1, and one-sided variants use one term.
  * {@code typical} is the population mean.
  */
@@ -32,8 +34,12 @@ public final class PopulationDistribution implements SeriesModel {
     /** The weight the model needs before it judges values; below it every value has probability 1. */
     private static final double MIN_WEIGHT = 5.0;
 
+    /** The smallest tail scale of counts. */
+    private static final double MIN_COUNT_TAIL_SCALE = 1.0;
+
     private final long bucketSpanMs;
     private final double decayRate;
+    private final boolean counts;
     private double[] weights = new double[0];
     private int firstBin;
     private double totalWeight;
@@ -41,13 +47,15 @@ public final class PopulationDistribution implements SeriesModel {
     private long lastLearnedMs = Long.MIN_VALUE;
     private Tails tails;
 
-    public PopulationDistribution(long bucketSpanSeconds) {
-        this(bucketSpanSeconds * 1000L, DistributionDecay.perBucket(bucketSpanSeconds));
+    /** Creates an empty model of values of {@code kind} in buckets of {@code bucketSpanSeconds}. */
+    public PopulationDistribution(SeriesKind kind, long bucketSpanSeconds) {
+        this(bucketSpanSeconds * 1000L, DistributionDecay.perBucket(bucketSpanSeconds), kind == SeriesKind.COUNT);
     }
 
-    private PopulationDistribution(long bucketSpanMs, double decayRate) {
+    private PopulationDistribution(long bucketSpanMs, double decayRate, boolean counts) {
         this.bucketSpanMs = bucketSpanMs;
         this.decayRate = decayRate;
+        this.counts = counts;
     }
 
     @Override
@@ -121,6 +129,7 @@ public final class PopulationDistribution implements SeriesModel {
         out.writeByte(STATE_VERSION);
         out.writeLong(bucketSpanMs);
         out.writeDouble(decayRate);
+        out.writeBoolean(counts);
         out.writeInt(firstBin);
         out.writeInt(weights.length);
         for (double weight : weights) {
@@ -138,7 +147,7 @@ public final class PopulationDistribution implements SeriesModel {
             throw new IOException("population model state version " + version + " is not supported; expected "
                     + STATE_VERSION + ". Restore a snapshot written by this version.");
         }
-        PopulationDistribution model = new PopulationDistribution(in.readLong(), in.readDouble());
+        PopulationDistribution model = new PopulationDistribution(in.readLong(), in.readDouble(), in.readBoolean());
         model.firstBin = in.readInt();
         int bins = in.readInt();
         if (bins < 0 || bins > 1_000_000) {
@@ -195,7 +204,10 @@ public final class PopulationDistribution implements SeriesModel {
             double below = bin <= 0 ? 0.0 : tails.cumulative[bin - 1];
             return (totalWeight - below) / totalWeight;
         }
-        return tails.upperMass * Math.exp(-(y - center(tails.upperThreshold + firstBin)) / tails.upperScale);
+        double beyond = counts
+                ? untransform(y) - untransform(center(tails.upperThreshold + firstBin))
+                : y - center(tails.upperThreshold + firstBin);
+        return tails.upperMass * Math.exp(-beyond / tails.upperScale);
     }
 
     /** Returns {@code P(Y <= y)}, the mirror image of {@link #upperTail}. */
@@ -205,13 +217,16 @@ public final class PopulationDistribution implements SeriesModel {
         if (bin >= tails.lowerThreshold) {
             return tails.cumulative[Math.min(bin, weights.length - 1)] / totalWeight;
         }
-        return tails.lowerMass * Math.exp(-(center(tails.lowerThreshold + firstBin) - y) / tails.lowerScale);
+        double beyond = counts
+                ? untransform(center(tails.lowerThreshold + firstBin)) - untransform(y)
+                : center(tails.lowerThreshold + firstBin) - y;
+        return tails.lowerMass * Math.exp(-beyond / tails.lowerScale);
     }
 
     /** Returns the cumulative weights and tail fits, computed once after each change of the histogram. */
     private Tails tails() {
         if (tails == null) {
-            tails = new Tails(weights, totalWeight);
+            tails = new Tails(weights, firstBin, totalWeight, counts);
         }
         return tails;
     }
@@ -226,7 +241,8 @@ public final class PopulationDistribution implements SeriesModel {
         double lowerMass;
         double lowerScale;
 
-        Tails(double[] weights, double totalWeight) {
+        /** Fits the tails; with {@code counts} the excess is measured in values rather than in {@code y}. */
+        Tails(double[] weights, int firstBin, double totalWeight, boolean counts) {
             cumulative = new double[weights.length];
             double sum = 0.0;
             for (int i = 0; i < weights.length; i++) {
@@ -241,11 +257,11 @@ public final class PopulationDistribution implements SeriesModel {
                 upper--;
             }
             for (int i = upper + 1; i < weights.length; i++) {
-                excess += weights[i] * (i - upper) * BIN_WIDTH;
+                excess += weights[i] * distance(i + firstBin, upper + firstBin, counts);
             }
             upperThreshold = upper;
             upperMass = (beyond + weights[upper]) / totalWeight;
-            upperScale = Math.max(beyond > 0.0 ? excess / beyond : 0.0, MIN_TAIL_SCALE);
+            upperScale = Math.max(beyond > 0.0 ? excess / beyond : 0.0, counts ? MIN_COUNT_TAIL_SCALE : MIN_TAIL_SCALE);
 
             int lower = 0;
             beyond = 0.0;
@@ -255,11 +271,16 @@ public final class PopulationDistribution implements SeriesModel {
                 lower++;
             }
             for (int i = 0; i < lower; i++) {
-                excess += weights[i] * (lower - i) * BIN_WIDTH;
+                excess += weights[i] * distance(lower + firstBin, i + firstBin, counts);
             }
             lowerThreshold = lower;
             lowerMass = (beyond + weights[lower]) / totalWeight;
-            lowerScale = Math.max(beyond > 0.0 ? excess / beyond : 0.0, MIN_TAIL_SCALE);
+            lowerScale = Math.max(beyond > 0.0 ? excess / beyond : 0.0, counts ? MIN_COUNT_TAIL_SCALE : MIN_TAIL_SCALE);
+        }
+
+        /** Returns how far bin {@code high} is above bin {@code low}, in values or in {@code y}. */
+        private static double distance(int high, int low, boolean counts) {
+            return counts ? untransform(center(high)) - untransform(center(low)) : (high - low) * BIN_WIDTH;
         }
     }
 

@@ -31,7 +31,9 @@ final class FeatureModels {
         if (feature == Feature.TIME_OF_WEEK) {
             return CircularTimeModel.timeOfWeek(bucketSpanSeconds);
         }
-        return population ? new PopulationDistribution(bucketSpanSeconds) : seriesModels.create(feature.kind());
+        return population
+                ? new PopulationDistribution(feature.kind(), bucketSpanSeconds)
+                : seriesModels.create(feature.kind());
     }
 
     /** Reads a model of {@code feature} written by {@link SeriesModel#writeTo}. */
