@@ -16,17 +16,18 @@ import java.util.List;
 /**
  * Turns one member's bucket into a leaf, after Elastic ml-cpp's {@code CEventRatePopulationModel} and
  * {@code CMetricPopulationModel}. Each attribute (by value) the member has is judged by the attribute's population
- * model, its features combined as for a series. The member's probability is the joint less-likely probability of
- * its attributes. The record lists as causes up to {@value #MAX_CAUSES} attributes, least probable first, with a
- * probability of at most {@code max(1.1 p_min, 0.05)} and the same most anomalous feature as the first; they carry
- * the by and over values, function, actual and typical values.
+ * model, its features combined as for a series. The member's probability combines its attributes' the same way: the
+ * smaller of their joint less-likely probability and the chance that the least probable of them is this small, so
+ * one very unusual attribute is not diluted by many usual ones. The record lists as causes up to {@value
+ * #MAX_CAUSES} attributes, least probable first, with a probability of at most {@code max(1.1 p_min, 0.05)} and the
+ * same most anomalous feature as the first; they carry the by and over values, function, actual and typical values.
  *
  * <p>{@code rare} judges an attribute by its rarity among the population (how many members have had it); {@code
  * freq_rare} also by how often the member used it in the bucket, against the attribute's population distribution of
  * per-member counts, so members that use a rare by value many times stand out.
  *
- * <p>NOTE: every attribute weighs the same in the member's probability; ml-cpp lowers the weight of attributes the
- * member rarely has, which needs per member and attribute frequencies this engine does not keep.
+ * <p>NOTE: every attribute weighs the same in the member's probability, whereas ml-cpp weighs each attribute by how
+ * often the member has it, which needs per member and attribute frequencies this engine does not keep.
  */
 final class PopulationScoring {
 
@@ -69,10 +70,11 @@ final class PopulationScoring {
                     || analysis.excludedBy(bucket.attributes.get(j).byValue());
             probabilities[j] = excluded ? 1.0 : causes[j].probability();
         }
-        double probability = attributeCount == 1
-                ? probabilities[0]
-                : Math.min(
-                        Math.exp(ProbabilityAggregation.logJointLessLikely(probabilities, attributeCount, 0.0)), 1.0);
+        double min = 1.0;
+        for (double p : probabilities) {
+            min = Math.min(min, p);
+        }
+        double probability = DetectorAnalysis.combine(probabilities, min);
 
         Integer[] order = new Integer[attributeCount];
         for (int j = 0; j < attributeCount; j++) {
