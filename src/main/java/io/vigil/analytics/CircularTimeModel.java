@@ -21,8 +21,14 @@ public final class CircularTimeModel implements SeriesModel {
 
     static final byte STATE_VERSION = 1;
 
-    /** Uniform pseudo-weight for times never seen, so probabilities stay positive. */
-    private static final double UNIFORM_WEIGHT = 0.2;
+    /**
+     * Uniform pseudo-weight for times never seen, so probabilities stay positive. It is small because the kernel
+     * already spreads each learned time: a time far from all learned ones should be very unlikely.
+     */
+    private static final double UNIFORM_WEIGHT = 1e-4;
+
+    /** The smallest kernel standard deviation, in seconds, so that times close to learned ones stay usual. */
+    private static final double MIN_KERNEL_SECONDS = 1800.0;
 
     /** The mass that the typical interval of {@link Assessment#lowerBound()} to upper bound covers. */
     private static final double INTERVAL_MASS = 0.95;
@@ -41,8 +47,8 @@ public final class CircularTimeModel implements SeriesModel {
      *
      * @param periodSeconds 86400 for a day or 604800 for a week
      * @param bins the histogram resolution, for example 96 bins of 15 minutes over a day
-     * @param bucketSpanSeconds the job's bucket span, which also sets the kernel width (half a bucket, at least one
-     *     bin)
+     * @param bucketSpanSeconds the job's bucket span, which also sets the kernel width (half a bucket, at least 30
+     *     minutes and one bin)
      */
     public CircularTimeModel(long periodSeconds, int bins, long bucketSpanSeconds) {
         this(
@@ -64,7 +70,8 @@ public final class CircularTimeModel implements SeriesModel {
 
     private static double kernelSigmaBins(long periodSeconds, int bins, long bucketSpanSeconds) {
         double binSeconds = (double) periodSeconds / bins;
-        return Math.min(Math.max(1.0, bucketSpanSeconds / 2.0 / binSeconds), bins / 8.0);
+        double sigmaSeconds = Math.max(MIN_KERNEL_SECONDS, bucketSpanSeconds / 2.0);
+        return Math.min(Math.max(1.0, sigmaSeconds / binSeconds), bins / 8.0);
     }
 
     /** Returns the model for {@code time_of_day}: 96 bins of 15 minutes. */
@@ -199,7 +206,7 @@ public final class CircularTimeModel implements SeriesModel {
     /** Returns the smoothed probability mass of each bin, uniform share included; it sums to 1. */
     private double[] density() {
         int bins = weights.length;
-        int reach = Math.min(bins / 2, (int) Math.ceil(4.0 * kernelSigmaBins));
+        int reach = Math.min(bins / 2, (int) Math.ceil(8.0 * kernelSigmaBins));
         double[] kernel = new double[reach + 1];
         double kernelSum = 0.0;
         for (int d = 0; d <= reach; d++) {
@@ -249,38 +256,41 @@ public final class CircularTimeModel implements SeriesModel {
     }
 
     /**
-     * Returns the local maximum of the density reached by climbing from {@code position} in either direction, the
-     * closer one when both directions climb; the highest bin when neither reaches a maximum.
+     * Returns the mode nearest to {@code position}: from the closest bin with more than the never-seen density,
+     * searched outwards in both directions, the density is climbed to its local maximum.
      */
     private static int nearestMode(double[] density, double position) {
         int bins = density.length;
+        double floor = Double.POSITIVE_INFINITY;
+        for (double d : density) {
+            floor = Math.min(floor, d);
+        }
         int start = Math.floorMod((int) Math.round(position), bins);
-        int best = -1;
-        int bestDistance = Integer.MAX_VALUE;
-        for (int direction = -1; direction <= 1; direction += 2) {
-            int current = start;
-            int distance = 0;
-            while (distance < bins && density[Math.floorMod(current + direction, bins)] > density[current]) {
-                current = Math.floorMod(current + direction, bins);
-                distance++;
-            }
-            boolean mode = density[current] >= density[Math.floorMod(current - 1, bins)]
-                    && density[current] >= density[Math.floorMod(current + 1, bins)];
-            if (mode && distance < bestDistance) {
-                best = current;
-                bestDistance = distance;
+        for (int distance = 0; distance <= bins / 2; distance++) {
+            for (int direction = -1; direction <= 1; direction += 2) {
+                int bin = Math.floorMod(start + direction * distance, bins);
+                if (density[bin] > 2.0 * floor) {
+                    return climb(density, bin);
+                }
             }
         }
-        if (best >= 0) {
-            return best;
-        }
-        int highest = 0;
-        for (int i = 1; i < bins; i++) {
-            if (density[i] > density[highest]) {
-                highest = i;
+        return start;
+    }
+
+    /** Returns the local maximum reached from {@code bin} by moving to the higher neighbour while there is one. */
+    private static int climb(double[] density, int bin) {
+        int bins = density.length;
+        int current = bin;
+        for (int steps = 0; steps < bins; steps++) {
+            int left = Math.floorMod(current - 1, bins);
+            int right = Math.floorMod(current + 1, bins);
+            int higher = density[left] > density[right] ? left : right;
+            if (density[higher] <= density[current]) {
+                break;
             }
+            current = higher;
         }
-        return highest;
+        return current;
     }
 
     /** Returns the start and end, in seconds, of the densest region around {@code mode} holding 95% of the mass. */
