@@ -25,8 +25,12 @@ public final class GeoDistribution {
     /** The smallest cluster standard deviation, in kilometres, so a single place still has a spread. */
     static final double MIN_SIGMA_KM = 10.0;
 
-    /** Weight of locations never seen; it bounds the probability of a far location from below while young. */
-    private static final double UNIFORM_WEIGHT = 0.2;
+    /**
+     * Weight of locations never seen, which bounds the probability of a far location from below. It is small
+     * because each cluster already spreads over at least {@link #MIN_SIGMA_KM}: a payment on another continent
+     * should be very unlikely.
+     */
+    private static final double UNIFORM_WEIGHT = 1e-5;
 
     /** The weight needed before locations are judged; below it every location has probability 1. */
     private static final double MIN_WEIGHT = 5.0;
