@@ -47,6 +47,10 @@ public final class BenchMain {
                 io.vigil.bench.nab.InProcessNab.class,
                 "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
+        register(
+                "population",
+                PopulationBench.class,
+                "records/s and peak heap of count by action over 100,000 users, end to end or --engine-only");
     }
 
     private BenchMain() {}
