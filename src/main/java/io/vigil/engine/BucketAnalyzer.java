@@ -1,8 +1,11 @@
 package io.vigil.engine;
 
+import io.vigil.job.Job;
+import io.vigil.scoring.Normalizers;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The analysis of one open job: it receives the records of the current bucket and turns each finished bucket into
@@ -28,6 +31,12 @@ public interface BucketAnalyzer {
     /** Drops the partial state of the open bucket, as when time is skipped past it. */
     void discardBucket(long bucketStartMs);
 
+    /**
+     * Applies an updated job configuration (custom rules, model plot settings). The processor calls it between
+     * buckets, so the new settings apply from the next bucket on. The default ignores the update.
+     */
+    default void updateJob(Job job) {}
+
     /** Returns the memory statistics of the models. */
     ModelSizeStats modelSizeStats();
 
@@ -36,4 +45,20 @@ public interface BucketAnalyzer {
 
     /** Replaces the analysis state with one written by {@link #writeState}. */
     void readState(DataInput in) throws IOException;
+
+    /**
+     * Returns true, once, when a final bucket since the last call changed a normalizer enough (a scope's maximum grew
+     * by more than 10%) that stored results may now score differently and are worth renormalizing.
+     */
+    default boolean takeBigChange() {
+        return false;
+    }
+
+    /**
+     * Returns an independent copy of the current normalizers, which rescore stored results from their stored
+     * probability or raw score; empty when the analysis has none.
+     */
+    default Optional<Normalizers> normalizersCopy() {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package io.vigil.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -30,7 +31,12 @@ public record AnalysisConfig(
         String bucketSpan,
         String categorizationFieldName,
         List<String> categorizationFilters,
+
+        @Schema(
+                description = "The name of an analyzer, or an object with char_filter, tokenizer and filter",
+                example = "standard")
         JsonNode categorizationAnalyzer,
+
         PerPartitionCategorization perPartitionCategorization,
         String latency,
         String summaryCountFieldName,

@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.bench.nab.NabBenchmark;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,36 @@ public final class BenchMain {
 
     static {
         register("help", BenchMain.class, "lists the subcommands");
+        register(
+                "series-model",
+                io.vigil.bench.analytics.SeriesModelBenchmark.class,
+                "JMH: ns per assess + learn of one series model bucket");
+        register(
+                "series-memory",
+                io.vigil.bench.analytics.SeriesMemoryBenchmark.class,
+                "retained heap per series model after four weeks of 5-minute buckets [SERIES, default 100000]");
+        register(
+                "records-query",
+                RecordsQueryBench.class,
+                "first page of records by score with exact count, 1M records, 16 clients");
+        register(
+                "nab",
+                NabBenchmark.class,
+                "NAB scores of Vigil on NAB series streamed through the HTTP API, beside published detectors");
+        register(
+                "loghub",
+                LoghubBenchmark.class,
+                "grouping accuracy (GA, FGA) of log categorization on LogHub samples: loghub FOLDER [--out DIR]");
+        register(
+                "categorizer",
+                CategorizerBenchmark.class,
+                "messages per second through the log categorizer alone (JMH, LogHub messages when present)");
+        register("engine", EngineBench.class, "records/s through the detection engine alone (JMH) [SECONDS]");
+        register(
+                "nab-models",
+                io.vigil.bench.nab.InProcessNab.class,
+                "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
+        register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
     }
 
     private BenchMain() {}

@@ -1,0 +1,94 @@
+package io.vigil.analytics;
+
+/** Combines the parts of an {@link Evaluation} into the {@link Assessment} for one detector side. */
+final class AssessmentBuilder {
+
+    /** ln 0.1 and ln 1e-4, the episode adjustment's bounds (Elastic ml-cpp, CTimeSeriesAnomalyModel). */
+    private static final double LOG_EPISODE = Math.log(AnomalyEpisodes.EPISODE_PROBABILITY);
+
+    private static final double LOG_SMALL = Math.log(1e-4);
+    /** Share of the episode adjustment applied, in [0, 1]; 1 is the ml-cpp rule. Tuned on the NAB subset. */
+    static final double EPISODE_WEIGHT = 1;
+
+    private AssessmentBuilder() {}
+
+    /** Returns the assessment of a value the model does not find unusual on the requested side. */
+    static Assessment usual(double typical, boolean spike, double lowerBound, double upperBound, double countWeight) {
+        return new Assessment(1, 1, 1, -5, typical, lowerBound, upperBound, spike, 0, 1, false, countWeight < 1, false);
+    }
+
+    static Assessment build(
+            Evaluation evaluation, Side side, AnomalyEpisodes episodes, double earlyExponent, double countWeight) {
+        boolean upper = evaluation.upper();
+        if (side == Side.ABOVE && !upper || side == Side.BELOW && upper) {
+            return usual(evaluation.typical(), upper, evaluation.lowerBound(), evaluation.upperBound(), countWeight);
+        }
+        double singleBucket =
+                temper(upper ? evaluation.upperCalibrated() : evaluation.lowerCalibrated(), earlyExponent);
+        double multiBucket = temper(multiBucketProbability(evaluation, side), earlyExponent);
+        double overall =
+                Probabilities.jointLessLikely(singleBucket, multiBucket, AdaptiveSeriesModel.MULTI_BUCKET_CORRELATION);
+        double episode = episodes.probabilityWith(overall, evaluation.error());
+        double probability = Double.isNaN(episode) ? overall : adjustForEpisode(overall, singleBucket, episode);
+        return new Assessment(
+                probability,
+                singleBucket,
+                multiBucket,
+                Probabilities.multiBucketImpact(singleBucket, multiBucket),
+                evaluation.typical(),
+                evaluation.lowerBound(),
+                evaluation.upperBound(),
+                upper,
+                episodes.lengthWith(overall),
+                Double.isNaN(episode) ? 1 : episode,
+                // NOTE: the models keep one scale per predictor and one residual mode, so the seasonal-variance and
+                // multimodal flags are always false. A daily variance shape lowered the NAB score when tried.
+                false,
+                countWeight < 1,
+                false);
+    }
+
+    /** Returns the two-sided combined probability before the episode adjustment, which drives the episodes. */
+    static double twoSidedOverall(Evaluation evaluation, double earlyExponent) {
+        double calibrated = evaluation.upper() ? evaluation.upperCalibrated() : evaluation.lowerCalibrated();
+        double singleBucket = temper(calibrated, earlyExponent);
+        double multiBucket = temper(multiBucketProbability(evaluation, Side.TWO_SIDED), earlyExponent);
+        return Probabilities.jointLessLikely(singleBucket, multiBucket, AdaptiveSeriesModel.MULTI_BUCKET_CORRELATION);
+    }
+
+    /** Returns the calibrated multi-bucket probability on the requested side, the smaller one when two-sided. */
+    static double multiBucketProbability(Evaluation evaluation, Side side) {
+        return switch (side) {
+            case ABOVE -> evaluation.multiBucketAbove();
+            case BELOW -> evaluation.multiBucketBelow();
+            case TWO_SIDED -> Math.min(evaluation.multiBucketAbove(), evaluation.multiBucketBelow());
+        };
+    }
+
+    /**
+     * Blends the combined probability with the episode probability, as Elastic's ml-cpp does (CTimeSeriesModel.cc):
+     * with a = −ln 0.1, b = −ln 1e-4, λ = min(0.1/p_sb, 1), x = max((b + ln p)/(b − a), 0),
+     * y = 1 − b/(b − ln p_episode) and α = ½(1 − x + xy), the result is exp((1 − α) ln p + αλ ln p_episode).
+     * A very unusual bucket thus takes the geometric mean of its own probability and the episode's. Applies only
+     * below the episode threshold 0.1; α is scaled by {@link #EPISODE_WEIGHT}.
+     */
+    static double adjustForEpisode(double overall, double singleBucket, double episode) {
+        if (!(overall < AnomalyEpisodes.EPISODE_PROBABILITY)) {
+            return overall;
+        }
+        double a = -LOG_EPISODE;
+        double b = -LOG_SMALL;
+        double logOverall = Math.log(Math.max(overall, Probabilities.SMALLEST));
+        double logEpisode = Math.log(Math.max(episode, Probabilities.SMALLEST));
+        double lambda = Math.min(AnomalyEpisodes.EPISODE_PROBABILITY / singleBucket, 1);
+        double x = Math.max((b + logOverall) / (b - a), 0);
+        double y = 1 - b / (b - logEpisode);
+        double alpha = EPISODE_WEIGHT * 0.5 * (1 - x + x * y);
+        return Math.exp((1 - alpha) * logOverall + alpha * lambda * logEpisode);
+    }
+
+    /** Raises a probability to {@code exponent} ≤ 1, which brings it closer to 1 while the model is young. */
+    private static double temper(double probability, double exponent) {
+        return exponent >= 1 ? probability : Math.pow(probability, exponent);
+    }
+}

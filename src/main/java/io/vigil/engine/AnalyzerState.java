@@ -1,0 +1,107 @@
+package io.vigil.engine;
+
+import io.vigil.analytics.SeriesModel;
+import io.vigil.scoring.Normalizers;
+import io.vigil.scoring.StateStrings;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The binary state of a {@link DetectionBucketAnalyzer}: normalizers, the expected events per bucket, allocation
+ * failures, and per detector its series in creation order with their models. Statistics of open buckets are not
+ * included, so state is written at a bucket boundary.
+ */
+final class AnalyzerState {
+
+    private static final int FORMAT_VERSION = 1;
+
+    private AnalyzerState() {}
+
+    static void write(DataOutput out, DetectionBucketAnalyzer analyzer) throws IOException {
+        out.writeInt(FORMAT_VERSION);
+        out.writeDouble(analyzer.expectedEventCount());
+        out.writeLong(analyzer.memory().allocationFailures());
+        analyzer.normalizers().writeTo(out);
+        List<DetectorAnalysis> detectors = analyzer.detectors();
+        out.writeInt(detectors.size());
+        for (DetectorAnalysis detector : detectors) {
+            SeriesRegistry registry = detector.registry();
+            out.writeInt(registry.nextOrdinal());
+            out.writeInt(registry.all().size());
+            for (Series series : registry.all()) {
+                writeSeries(out, series);
+            }
+        }
+    }
+
+    private static void writeSeries(DataOutput out, Series series) throws IOException {
+        out.writeInt(series.ordinal());
+        StateStrings.write(out, series.partitionValue());
+        StateStrings.write(out, series.byValue());
+        out.writeDouble(series.typicalValueWeight());
+        out.writeLong(series.lastSeenBucketMs());
+        out.writeInt(series.modelCount());
+        for (int i = 0; i < series.modelCount(); i++) {
+            series.model(i).writeTo(out);
+        }
+    }
+
+    /** Replaces the analyzer's state with what {@link #write} wrote, dropping any open bucket. */
+    static void read(DataInput in, DetectionBucketAnalyzer analyzer) throws IOException {
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("unsupported analyzer state version " + version + ", expected " + FORMAT_VERSION);
+        }
+        double expectedEventCount = in.readDouble();
+        long allocationFailures = in.readLong();
+        Normalizers normalizers = Normalizers.readFrom(in);
+        List<DetectorAnalysis> detectors = analyzer.detectors();
+        int detectorCount = in.readInt();
+        if (detectorCount != detectors.size()) {
+            throw new IOException("state has " + detectorCount + " detectors but the job has " + detectors.size());
+        }
+        for (DetectorAnalysis detector : detectors) {
+            SeriesRegistry registry = detector.registry();
+            registry.clear();
+            int nextOrdinal = in.readInt();
+            int seriesCount = in.readInt();
+            for (int i = 0; i < seriesCount; i++) {
+                registry.add(readSeries(in, detector, analyzer));
+            }
+            registry.restoreNextOrdinal(nextOrdinal);
+        }
+        analyzer.restore(normalizers, expectedEventCount);
+        analyzer.memory().restoreAllocationFailures(allocationFailures);
+    }
+
+    private static Series readSeries(DataInput in, DetectorAnalysis detector, DetectionBucketAnalyzer analyzer)
+            throws IOException {
+        int ordinal = in.readInt();
+        String partitionValue = StateStrings.read(in);
+        String byValue = StateStrings.read(in);
+        double typicalValueWeight = in.readDouble();
+        long lastSeenBucketMs = in.readLong();
+        int modelCount = in.readInt();
+        int expected = detector.function().features().size();
+        if (modelCount != expected) {
+            throw new IOException("state has " + modelCount + " models for a series of detector "
+                    + detector.detectorIndex() + " but its function needs " + expected);
+        }
+        SeriesModel[] models = new SeriesModel[modelCount];
+        for (int i = 0; i < modelCount; i++) {
+            models[i] = analyzer.modelFactory().read(in);
+        }
+        List<Feature> features = detector.function().features();
+        return new Series(
+                ordinal,
+                partitionValue,
+                byValue,
+                models,
+                features.contains(Feature.MEDIAN),
+                features.contains(Feature.DISTINCT_COUNT),
+                typicalValueWeight,
+                lastSeenBucketMs);
+    }
+}

@@ -1,0 +1,248 @@
+package io.vigil.engine;
+
+import io.vigil.results.AnomalyRecord;
+import io.vigil.results.Bucket;
+import io.vigil.results.BucketInfluencer;
+import io.vigil.results.Influencer;
+import io.vigil.scoring.MaxScoreScope;
+import io.vigil.scoring.NormalizerKey;
+import io.vigil.scoring.Normalizers;
+import io.vigil.scoring.ScoreAggregator;
+import io.vigil.scoring.ScoreLevel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Normalizes a bucket's results and chooses which to write.
+ *
+ * <p>A node is written when a leaf below it has a probability under 3.5%, or, to keep drill-down consistent, when
+ * its own smallest leaf probability is within a factor 1.2 of a written parent's (Elastic ml-cpp's
+ * {@code unusualProbabilityThreshold} and {@code OUTPUT_TOLERANCE}). So the bucket has a {@code bucket_time}
+ * bucket influencer exactly when it has records. Records are capped at 500 per bucket, least probable first, and
+ * influencer results at 500, highest score first (Elastic's {@code xpack.ml.max_anomaly_records} default).
+ */
+final class BucketScorer {
+
+    static final double UNUSUAL_PROBABILITY = ScoreAggregator.MAX_ANOMALOUS_PROBABILITY;
+    static final double OUTPUT_TOLERANCE = 1.2;
+    static final int MAX_RECORDS = 500;
+    static final int MAX_INFLUENCERS = 500;
+
+    private static final Comparator<Leaf> LEAST_PROBABLE_FIRST = Comparator.comparingDouble(Leaf::probability)
+            .thenComparingInt(leaf -> leaf.detector().detectorIndex())
+            .thenComparingInt(leaf -> leaf.series().ordinal());
+
+    private final String jobId;
+    private final long bucketSpanSeconds;
+    private final List<String> influencerFields;
+    private final RecordBuilder recordBuilder;
+
+    BucketScorer(String jobId, long bucketSpanSeconds, List<String> influencerFields) {
+        this.jobId = jobId;
+        this.bucketSpanSeconds = bucketSpanSeconds;
+        this.influencerFields = influencerFields;
+        this.recordBuilder = new RecordBuilder(jobId, bucketSpanSeconds, influencerFields);
+    }
+
+    /**
+     * Adds every result of a final bucket to its normalizer, written or not. Returns true on a big change of any
+     * normalizer.
+     */
+    boolean updateNormalizers(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
+        boolean bigChange = false;
+        for (Leaf leaf : leaves) {
+            bigChange |= normalizers.update(
+                    ScoreLevel.RECORD,
+                    leaf.detector().recordKey(),
+                    recordScope(leaf),
+                    Normalizers.rawScoreOf(leaf.probability()));
+        }
+        for (BucketTree.PartitionNode partition : tree.partitions()) {
+            bigChange |= normalizers.update(
+                    ScoreLevel.PARTITION,
+                    NormalizerKey.partition(partition.fieldName()),
+                    new MaxScoreScope(partition.value(), null),
+                    input(ScoreLevel.PARTITION, partition.node()));
+        }
+        if (!leaves.isEmpty()) {
+            bigChange |= normalizers.update(
+                    ScoreLevel.BUCKET,
+                    NormalizerKey.BUCKET,
+                    MaxScoreScope.ALL,
+                    tree.root().rawScore());
+        }
+        for (BucketTree.InfluencerNode influencer : tree.influencers()) {
+            bigChange |= normalizers.update(
+                    ScoreLevel.INFLUENCER,
+                    influencerKey(influencer.fieldIndex()),
+                    influencerScope(influencer),
+                    input(ScoreLevel.INFLUENCER, influencer.node()));
+        }
+        for (BucketTree.InfluencerFieldNode field : tree.influencerFields()) {
+            bigChange |= normalizers.update(
+                    ScoreLevel.BUCKET_INFLUENCER,
+                    influencerKey(field.fieldIndex()),
+                    MaxScoreScope.ALL,
+                    field.node().rawScore());
+        }
+        return bigChange;
+    }
+
+    /** Builds the bucket's written results, normalized against the current state of {@code normalizers}. */
+    BucketResults results(
+            Normalizers normalizers,
+            long bucketStartMs,
+            long eventCount,
+            List<Leaf> leaves,
+            BucketTree tree,
+            boolean interim,
+            long processingTimeMs) {
+        double minLeafProbability = tree.root().minLeafProbability();
+        boolean bucketWritten = !leaves.isEmpty() && minLeafProbability < UNUSUAL_PROBABILITY;
+        List<AnomalyRecord> records =
+                records(normalizers, leaves, bucketWritten, minLeafProbability, bucketStartMs, interim);
+
+        List<Influencer> influencers = new ArrayList<>();
+        List<BucketInfluencer> bucketInfluencers = new ArrayList<>();
+        for (BucketTree.InfluencerFieldNode field : tree.influencerFields()) {
+            double fieldMinLeaf = field.node().minLeafProbability();
+            if (fieldMinLeaf >= UNUSUAL_PROBABILITY) {
+                continue;
+            }
+            String name = influencerFields.get(field.fieldIndex());
+            double score = normalizers.normalize(
+                    ScoreLevel.BUCKET_INFLUENCER,
+                    influencerKey(field.fieldIndex()),
+                    MaxScoreScope.ALL,
+                    field.node().rawScore());
+            bucketInfluencers.add(bucketInfluencer(name, field.node(), score, bucketStartMs, interim));
+            addInfluencers(normalizers, tree, field.fieldIndex(), fieldMinLeaf, bucketStartMs, interim, influencers);
+        }
+        if (bucketWritten) {
+            double score = normalizers.normalize(
+                    ScoreLevel.BUCKET,
+                    NormalizerKey.BUCKET,
+                    MaxScoreScope.ALL,
+                    tree.root().rawScore());
+            bucketInfluencers.add(
+                    bucketInfluencer(BucketInfluencer.BUCKET_TIME, tree.root(), score, bucketStartMs, interim));
+        }
+        influencers.sort(Comparator.comparingDouble(Influencer::influencerScore)
+                .reversed()
+                .thenComparingDouble(Influencer::probability)
+                .thenComparing(Influencer::influencerFieldName)
+                .thenComparing(Influencer::influencerFieldValue));
+        List<Influencer> cappedInfluencers =
+                List.copyOf(influencers.subList(0, Math.min(influencers.size(), MAX_INFLUENCERS)));
+
+        double anomalyScore = 0.0;
+        for (BucketInfluencer bucketInfluencer : bucketInfluencers) {
+            anomalyScore = Math.max(anomalyScore, bucketInfluencer.anomalyScore());
+        }
+        Bucket bucket = new Bucket(
+                jobId,
+                bucketStartMs,
+                anomalyScore,
+                bucketSpanSeconds,
+                anomalyScore,
+                null,
+                eventCount,
+                interim,
+                List.copyOf(bucketInfluencers),
+                processingTimeMs,
+                null,
+                null);
+        return new BucketResults(bucket, records, cappedInfluencers);
+    }
+
+    private List<AnomalyRecord> records(
+            Normalizers normalizers,
+            List<Leaf> leaves,
+            boolean bucketWritten,
+            double minLeafProbability,
+            long bucketStartMs,
+            boolean interim) {
+        List<Leaf> written = new ArrayList<>();
+        for (Leaf leaf : leaves) {
+            double p = leaf.probability();
+            if (p < UNUSUAL_PROBABILITY || (bucketWritten && p < OUTPUT_TOLERANCE * minLeafProbability)) {
+                written.add(leaf);
+            }
+        }
+        written.sort(LEAST_PROBABLE_FIRST);
+        List<AnomalyRecord> records = new ArrayList<>(Math.min(written.size(), MAX_RECORDS));
+        for (Leaf leaf : written.subList(0, Math.min(written.size(), MAX_RECORDS))) {
+            double score = normalizers.normalize(
+                    ScoreLevel.RECORD, leaf.detector().recordKey(), recordScope(leaf), leaf.probability());
+            records.add(recordBuilder.record(leaf, score, bucketStartMs, interim));
+        }
+        return List.copyOf(records);
+    }
+
+    private void addInfluencers(
+            Normalizers normalizers,
+            BucketTree tree,
+            int fieldIndex,
+            double fieldMinLeaf,
+            long bucketStartMs,
+            boolean interim,
+            List<Influencer> influencers) {
+        for (BucketTree.InfluencerNode influencer : tree.influencers()) {
+            if (influencer.fieldIndex() != fieldIndex) {
+                continue;
+            }
+            double smallest = Math.min(
+                    influencer.node().writtenProbability(), influencer.node().minLeafProbability());
+            if (smallest >= UNUSUAL_PROBABILITY && smallest >= OUTPUT_TOLERANCE * fieldMinLeaf) {
+                continue;
+            }
+            double probability = influencer.node().writtenProbability();
+            double score = normalizers.normalize(
+                    ScoreLevel.INFLUENCER, influencerKey(fieldIndex), influencerScope(influencer), probability);
+            influencers.add(new Influencer(
+                    jobId,
+                    influencerFields.get(fieldIndex),
+                    influencer.value(),
+                    score,
+                    score,
+                    probability,
+                    bucketSpanSeconds,
+                    interim,
+                    bucketStartMs,
+                    null));
+        }
+    }
+
+    private BucketInfluencer bucketInfluencer(
+            String fieldName, BucketTree.Node node, double score, long bucketStartMs, boolean interim) {
+        return new BucketInfluencer(
+                jobId,
+                fieldName,
+                score,
+                score,
+                node.rawScore(),
+                node.writtenProbability(),
+                bucketStartMs,
+                bucketSpanSeconds,
+                interim,
+                null);
+    }
+
+    /** Returns what a normalizer of {@code level} receives for an aggregate node, matching renormalization. */
+    private static double input(ScoreLevel level, BucketTree.Node node) {
+        return level.storedAsRawScore() ? node.rawScore() : Normalizers.rawScoreOf(node.writtenProbability());
+    }
+
+    private NormalizerKey influencerKey(int fieldIndex) {
+        return NormalizerKey.influencer(influencerFields.get(fieldIndex));
+    }
+
+    private static MaxScoreScope influencerScope(BucketTree.InfluencerNode influencer) {
+        return new MaxScoreScope(null, influencer.value());
+    }
+
+    private static MaxScoreScope recordScope(Leaf leaf) {
+        return new MaxScoreScope(leaf.series().partitionValue(), leaf.series().byValue());
+    }
+}

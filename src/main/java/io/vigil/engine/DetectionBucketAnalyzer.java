@@ -1,0 +1,304 @@
+package io.vigil.engine;
+
+import io.vigil.analytics.SeriesModelFactory;
+import io.vigil.common.TimeValues;
+import io.vigil.job.AnalysisConfig;
+import io.vigil.job.Detector;
+import io.vigil.job.Job;
+import io.vigil.results.Bucket;
+import io.vigil.scoring.DeviationFunction;
+import io.vigil.scoring.NormalizerSettings;
+import io.vigil.scoring.Normalizers;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The analysis of one job: per bucket, each detector's series are assessed by their models, influences are found for
+ * anomalous series, the results are aggregated and normalized, and then models and normalizers learn from final
+ * buckets. Confined to the job's processor thread.
+ */
+final class DetectionBucketAnalyzer implements BucketAnalyzer {
+
+    /** Weight of the newest final bucket in the moving average of events per bucket that interim results use. */
+    private static final double EXPECTED_EVENTS_SMOOTHING = 0.05;
+
+    private final long bucketSpanSeconds;
+    private final int summaryCountIndex;
+    private final long pruneAfterMs;
+    private final List<DetectorAnalysis> detectors;
+    private final int influencerFieldCount;
+    private final InfluenceCalculator influenceCalculator;
+    private final BucketScorer scorer;
+    private final ModelMemory memory;
+    private final BucketEventCounts eventCounts = new BucketEventCounts();
+    private final SeriesModelFactory modelFactory;
+    private Normalizers normalizers;
+    private double expectedEventCount = Double.NaN;
+    private boolean bigChangePending;
+
+    DetectionBucketAnalyzer(Job job, SeriesModelFactory modelFactory) {
+        AnalysisConfig config = job.analysisConfig();
+        AnalysisFields fields = AnalysisFields.of(config);
+        List<String> influencerFields = config.influencers() == null ? List.of() : List.copyOf(config.influencers());
+        this.bucketSpanSeconds = seconds(config.bucketSpan(), "5m", "analysis_config.bucket_span");
+        this.summaryCountIndex =
+                isSet(config.summaryCountFieldName()) ? fields.indexOf(config.summaryCountFieldName()) : -1;
+        this.pruneAfterMs = isSet(config.modelPruneWindow())
+                ? 1000L * seconds(config.modelPruneWindow(), null, "analysis_config.model_prune_window")
+                : Long.MAX_VALUE;
+        this.modelFactory = modelFactory;
+        this.detectors = new ArrayList<>();
+        for (int index = 0; index < config.detectors().size(); index++) {
+            Detector detector = config.detectors().get(index);
+            DetectorFunction function = DetectorFunction.of(detector.function())
+                    .orElseThrow(() -> new IllegalArgumentException("unsupported function " + detector.function()));
+            int[] influencerIndexes = influencerInputIndexes(detector, influencerFields, fields);
+            detectors.add(new DetectorAnalysis(index, detector, function, fields, influencerIndexes, modelFactory));
+        }
+        this.influencerFieldCount = influencerFields.size();
+        this.influenceCalculator = new InfluenceCalculator(influencerFields);
+        this.scorer = new BucketScorer(job.jobId(), bucketSpanSeconds, influencerFields);
+        this.memory = new ModelMemory(MemoryLimit.bytesOf(job.analysisLimits()));
+        this.normalizers = new Normalizers(NormalizerSettings.forBucketSpan(bucketSpanSeconds));
+        createUnsplitSeries();
+        memory.measured(measureBytes());
+    }
+
+    private static int[] influencerInputIndexes(Detector detector, List<String> influencers, AnalysisFields fields) {
+        int[] indexes = new int[influencers.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            String field = influencers.get(i);
+            boolean ownSplit = field.equals(detector.byFieldName()) || field.equals(detector.partitionFieldName());
+            indexes[i] = ownSplit ? -1 : fields.indexOf(field);
+        }
+        return indexes;
+    }
+
+    private void createUnsplitSeries() {
+        for (DetectorAnalysis detector : detectors) {
+            if (detector.unsplit() && detector.registry().all().isEmpty()) {
+                detector.newSeries(null, null);
+            }
+        }
+    }
+
+    long bucketSpanSeconds() {
+        return bucketSpanSeconds;
+    }
+
+    @Override
+    public void add(long bucketStartMs, InputRecord record) {
+        double weight = 1.0;
+        if (summaryCountIndex >= 0) {
+            weight = summaryCount(record.value(summaryCountIndex));
+            if (Double.isNaN(weight)) {
+                return;
+            }
+        }
+        eventCounts.increment(bucketStartMs);
+        for (int i = 0; i < detectors.size(); i++) {
+            detectors.get(i).add(bucketStartMs, record, weight, memory);
+        }
+    }
+
+    /** Returns the non-negative finite count in {@code text}, or NaN when it is missing or not one. */
+    private static double summaryCount(String text) {
+        if (text == null) {
+            return Double.NaN;
+        }
+        try {
+            double count = Double.parseDouble(text);
+            return Double.isFinite(count) && count >= 0.0 ? count : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public BucketResults finalizeBucket(long bucketStartMs) {
+        long started = System.nanoTime();
+        long eventCount = eventCounts.take(bucketStartMs);
+        List<List<Leaf>> leavesByDetector = new ArrayList<>(detectors.size());
+        List<Leaf> leaves = new ArrayList<>();
+        for (DetectorAnalysis detector : detectors) {
+            List<Leaf> detectorLeaves = new ArrayList<>();
+            detector.collectLeaves(bucketStartMs, false, 1.0, detectorLeaves);
+            leavesByDetector.add(detectorLeaves);
+            leaves.addAll(detectorLeaves);
+        }
+        BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
+
+        normalizers.age();
+        bigChangePending |= scorer.updateNormalizers(normalizers, leaves, tree);
+        BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, false, 0L);
+
+        for (int i = 0; i < detectors.size(); i++) {
+            detectors.get(i).learn(bucketStartMs, leavesByDetector.get(i));
+        }
+        learnEventCount(eventCount);
+        prune(bucketStartMs);
+        memory.measured(measureBytes());
+        return withProcessingTime(results, (System.nanoTime() - started) / 1_000_000L);
+    }
+
+    @Override
+    public BucketResults interimResults(long bucketStartMs) {
+        long started = System.nanoTime();
+        long eventCount = eventCounts.peek(bucketStartMs);
+        double completeness = expectedEventCount > 0.0 ? Math.min(eventCount / expectedEventCount, 1.0) : 1.0;
+        List<Leaf> leaves = new ArrayList<>();
+        for (DetectorAnalysis detector : detectors) {
+            detector.collectLeaves(bucketStartMs, true, completeness, leaves);
+        }
+        BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
+        BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, true, 0L);
+        return withProcessingTime(results, (System.nanoTime() - started) / 1_000_000L);
+    }
+
+    private BucketTree explainAndAggregate(long bucketStartMs, List<Leaf> leaves) {
+        for (Leaf leaf : leaves) {
+            if (leaf.probability() < DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY) {
+                leaf.setInfluences(influenceCalculator.influences(bucketStartMs, leaf));
+            }
+        }
+        return BucketTree.build(leaves, detectors.size(), influencerFieldCount);
+    }
+
+    @Override
+    public void discardBucket(long bucketStartMs) {
+        eventCounts.take(bucketStartMs);
+        for (DetectorAnalysis detector : detectors) {
+            detector.discard(bucketStartMs);
+        }
+    }
+
+    @Override
+    public ModelSizeStats modelSizeStats() {
+        long byCount = 0;
+        long partitionCount = 0;
+        for (DetectorAnalysis detector : detectors) {
+            byCount += detector.registry().byValueCount();
+            partitionCount += detector.registry().partitionValueCount();
+        }
+        return new ModelSizeStats(
+                memory.bytes(),
+                memory.limitBytes(),
+                byCount,
+                0,
+                partitionCount,
+                memory.allocationFailures(),
+                memory.status());
+    }
+
+    @Override
+    public boolean takeBigChange() {
+        boolean pending = bigChangePending;
+        bigChangePending = false;
+        return pending;
+    }
+
+    @Override
+    public Optional<Normalizers> normalizersCopy() {
+        return Optional.of(normalizers.copy());
+    }
+
+    private void learnEventCount(long eventCount) {
+        if (Double.isNaN(expectedEventCount)) {
+            expectedEventCount = eventCount;
+        } else {
+            expectedEventCount += EXPECTED_EVENTS_SMOOTHING * (eventCount - expectedEventCount);
+        }
+    }
+
+    /** Removes series without records for longer than {@code model_prune_window}; unsplit series are kept. */
+    private void prune(long bucketStartMs) {
+        if (pruneAfterMs == Long.MAX_VALUE) {
+            return;
+        }
+        long oldestKept = bucketStartMs - pruneAfterMs;
+        for (DetectorAnalysis detector : detectors) {
+            if (!detector.unsplit()) {
+                detector.registry().removeIf(series -> series.lastSeenBucketMs() < oldestKept);
+            }
+        }
+    }
+
+    private long measureBytes() {
+        long bytes = 1024L + normalizers.memoryBytes();
+        for (DetectorAnalysis detector : detectors) {
+            bytes += detector.memoryBytes();
+        }
+        return bytes;
+    }
+
+    private static BucketResults withProcessingTime(BucketResults results, long processingTimeMs) {
+        Bucket b = results.bucket();
+        Bucket timed = new Bucket(
+                b.jobId(),
+                b.timestamp(),
+                b.anomalyScore(),
+                b.bucketSpan(),
+                b.initialAnomalyScore(),
+                b.records(),
+                b.eventCount(),
+                b.isInterim(),
+                b.bucketInfluencers(),
+                processingTimeMs,
+                b.scheduledEvents(),
+                b.scoredAt());
+        return new BucketResults(timed, results.records(), results.influencers());
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        AnalyzerState.write(out, this);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        AnalyzerState.read(in, this);
+        createUnsplitSeries();
+        memory.measured(measureBytes());
+    }
+
+    // Accessors for AnalyzerState.
+
+    List<DetectorAnalysis> detectors() {
+        return detectors;
+    }
+
+    SeriesModelFactory modelFactory() {
+        return modelFactory;
+    }
+
+    Normalizers normalizers() {
+        return normalizers;
+    }
+
+    double expectedEventCount() {
+        return expectedEventCount;
+    }
+
+    ModelMemory memory() {
+        return memory;
+    }
+
+    void restore(Normalizers normalizers, double expectedEventCount) {
+        this.normalizers = normalizers;
+        this.expectedEventCount = expectedEventCount;
+        this.eventCounts.clear();
+    }
+
+    private static long seconds(String value, String defaultValue, String setting) {
+        String text = isSet(value) ? value : defaultValue;
+        return Math.max(1L, TimeValues.parse(text, setting).toSeconds());
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
+    }
+}

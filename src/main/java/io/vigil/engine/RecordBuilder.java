@@ -1,0 +1,136 @@
+package io.vigil.engine;
+
+import io.vigil.analytics.Assessment;
+import io.vigil.job.Detector;
+import io.vigil.results.AnomalyRecord;
+import io.vigil.results.AnomalyScoreExplanation;
+import io.vigil.results.Influence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the record of an anomalous leaf, with the values and explanation of its least probable feature. */
+final class RecordBuilder {
+
+    /** Impacts and confidence bounds are explained only below this probability. */
+    private static final double EXPLAINED_BELOW = 0.05;
+
+    private final String jobId;
+    private final long bucketSpanSeconds;
+    private final List<String> influencerFields;
+
+    RecordBuilder(String jobId, long bucketSpanSeconds, List<String> influencerFields) {
+        this.jobId = jobId;
+        this.bucketSpanSeconds = bucketSpanSeconds;
+        this.influencerFields = influencerFields;
+    }
+
+    AnomalyRecord record(Leaf leaf, double recordScore, long bucketStartMs, boolean interim) {
+        Detector detector = leaf.detector().detector();
+        int feature = leaf.mostAnomalousFeature();
+        Assessment assessment = leaf.assessment(feature);
+        double correction = leaf.correction(feature);
+        Feature kind = leaf.detector().function().features().get(feature);
+        List<Influence> influences = influences(leaf);
+        return new AnomalyRecord(
+                jobId,
+                leaf.probability(),
+                assessment.multiBucketImpact(),
+                recordScore,
+                recordScore,
+                bucketSpanSeconds,
+                leaf.detector().detectorIndex(),
+                interim,
+                bucketStartMs,
+                emptyToNull(detector.byFieldName()),
+                leaf.series().byValue(),
+                null,
+                emptyToNull(detector.partitionFieldName()),
+                leaf.series().partitionValue(),
+                leaf.detector().function().functionName(),
+                kind.description(),
+                List.of(assessment.typical() - correction),
+                List.of(leaf.actual(feature)),
+                emptyToNull(detector.fieldName()),
+                null,
+                null,
+                null,
+                influences.isEmpty() ? null : influences,
+                null,
+                explanation(assessment, correction, leaf.probability()),
+                null,
+                fieldValues(leaf, influences));
+    }
+
+    /** Groups the leaf's influences by field, in the job's influencer order. */
+    private List<Influence> influences(Leaf leaf) {
+        List<Influence> result = new ArrayList<>();
+        for (int field = 0; field < influencerFields.size(); field++) {
+            List<String> values = new ArrayList<>();
+            for (InfluenceWeight influence : leaf.influences()) {
+                if (influence.fieldIndex() == field) {
+                    values.add(influence.value());
+                }
+            }
+            if (!values.isEmpty()) {
+                result.add(new Influence(influencerFields.get(field), values));
+            }
+        }
+        return result;
+    }
+
+    /** Returns the dynamic fields: each split and influencer field name with its distinct values in this record. */
+    private static Map<String, List<String>> fieldValues(Leaf leaf, List<Influence> influences) {
+        Map<String, Set<String>> values = new LinkedHashMap<>();
+        Detector detector = leaf.detector().detector();
+        addValue(values, detector.byFieldName(), leaf.series().byValue());
+        addValue(values, detector.partitionFieldName(), leaf.series().partitionValue());
+        for (Influence influence : influences) {
+            for (String value : influence.influencerFieldValues()) {
+                addValue(values, influence.influencerFieldName(), value);
+            }
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        values.forEach((name, set) -> result.put(name, List.copyOf(set)));
+        return result;
+    }
+
+    private static void addValue(Map<String, Set<String>> values, String name, String value) {
+        if (name != null && !name.isEmpty() && value != null) {
+            values.computeIfAbsent(name, ignored -> new LinkedHashSet<>()).add(value);
+        }
+    }
+
+    private static AnomalyScoreExplanation explanation(Assessment assessment, double correction, double probability) {
+        boolean bounded = probability < EXPLAINED_BELOW;
+        return new AnomalyScoreExplanation(
+                assessment.spike() ? "spike" : "dip",
+                assessment.anomalyLength() > 0 ? assessment.anomalyLength() : null,
+                impact(assessment.singleBucketProbability()),
+                impact(assessment.multiBucketProbability()),
+                impact(assessment.anomalyCharacteristicsProbability()),
+                bounded ? assessment.lowerBound() - correction : null,
+                bounded ? assessment.typical() - correction : null,
+                bounded ? assessment.upperBound() - correction : null,
+                assessment.highVariancePenalty() ? Boolean.TRUE : null,
+                assessment.incompleteBucketPenalty() || correction != 0.0 ? Boolean.TRUE : null,
+                assessment.multimodal() ? Boolean.TRUE : null,
+                null,
+                null);
+    }
+
+    /** Returns {@code round(-log10 p)} for a probability below 0.05, otherwise null. */
+    static Integer impact(double probability) {
+        if (!(probability < EXPLAINED_BELOW)) {
+            return null;
+        }
+        return (int) Math.round(-Math.log10(Math.max(probability, Double.MIN_NORMAL)));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

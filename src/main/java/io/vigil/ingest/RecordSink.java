@@ -1,0 +1,115 @@
+package io.vigil.ingest;
+
+import io.vigil.engine.AnalysisFields;
+import io.vigil.engine.InputRecord;
+import io.vigil.job.AnalysisConfig;
+import io.vigil.job.DataDescription;
+import io.vigil.job.Job;
+import io.vigil.process.RecordBatch;
+import io.vigil.process.Upload;
+import java.time.DateTimeException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns the records a parser reads into {@link InputRecord}s of the job's analysis fields and sends them to the
+ * job's processor in batches, counting what the parse found: bytes, fields, invalid dates, missing fields and
+ * malformed records.
+ */
+final class RecordSink {
+
+    static final int BATCH_SIZE = 2048;
+
+    private final Upload upload;
+    private final CountingInputStream body;
+    private final Map<String, Integer> fieldIndexes = new HashMap<>();
+    private final int fieldCount;
+    private final int mlCategoryIndex;
+    private final String timeField;
+    private final TimeParser timeParser;
+    private RecordBatch batch = new RecordBatch(BATCH_SIZE);
+    private long bytesSent;
+    private long recordsRead;
+
+    RecordSink(Job job, Upload upload, CountingInputStream body) {
+        this.upload = upload;
+        this.body = body;
+        AnalysisFields fields = AnalysisFields.of(job.analysisConfig());
+        for (int i = 0; i < fields.size(); i++) {
+            fieldIndexes.put(fields.names().get(i), i);
+        }
+        this.fieldCount = fields.size();
+        this.mlCategoryIndex = fields.indexOf(AnalysisConfig.ML_CATEGORY);
+        DataDescription description = job.dataDescription();
+        this.timeField = description == null || description.timeField() == null ? "time" : description.timeField();
+        this.timeParser = TimeParser.of(description == null ? null : description.timeFormat());
+    }
+
+    String timeField() {
+        return timeField;
+    }
+
+    /** Returns the index of an analysis field, or -1 for a field the job does not analyse. */
+    int fieldIndex(String name) {
+        Integer index = fieldIndexes.get(name);
+        return index == null ? -1 : index;
+    }
+
+    String[] newValues() {
+        return new String[fieldCount];
+    }
+
+    /**
+     * Takes a read record: its analysis field values, its time text (null when absent) and the number of fields it
+     * had besides the time field.
+     */
+    void accept(String[] values, String timeText, int inputFields) {
+        recordsRead++;
+        batch.countInputFields(inputFields);
+        long timeMs;
+        try {
+            if (timeText == null) {
+                throw new DateTimeException("missing time field");
+            }
+            timeMs = timeParser.parseMillis(timeText);
+        } catch (DateTimeException | IllegalArgumentException invalid) {
+            batch.countInvalidDate();
+            sendIfFull();
+            return;
+        }
+        int missing = 0;
+        for (int i = 0; i < fieldCount; i++) {
+            if (values[i] == null && i != mlCategoryIndex) {
+                missing++;
+            }
+        }
+        batch.countMissingFields(missing);
+        batch.add(new InputRecord(timeMs, values));
+        sendIfFull();
+    }
+
+    void malformed() {
+        batch.countMalformedRecord();
+    }
+
+    /** Returns the number of records read so far, malformed ones excluded. */
+    long recordsRead() {
+        return recordsRead;
+    }
+
+    /** Sends the last partial batch, with the bytes read since the previous one. */
+    void flush() {
+        batch.countInputBytes(body.count() - bytesSent);
+        bytesSent = body.count();
+        if (!batch.isEmpty()) {
+            upload.send(batch);
+            batch = new RecordBatch(BATCH_SIZE);
+        }
+    }
+
+    private void sendIfFull() {
+        if (batch.isFull()) {
+            flush();
+        }
+    }
+}

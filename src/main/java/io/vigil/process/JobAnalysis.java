@@ -1,0 +1,216 @@
+package io.vigil.process;
+
+import io.vigil.engine.BucketAnalyzer;
+import io.vigil.engine.BucketResults;
+import io.vigil.engine.InputRecord;
+import io.vigil.job.Job;
+import io.vigil.results.CategoryDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The work of one open job's processor: the bucket clock, the analyzer, the counts and the results still to be
+ * written. Only the job's processor thread calls it, so it holds no locks.
+ */
+final class JobAnalysis {
+
+    private final String jobId;
+    private final BucketAnalyzer analyzer;
+    private final ResultsWriter writer;
+    private final int analysedFieldsPerRecord;
+    private ProcessorState state;
+    private final List<BucketResults> finalizedResults = new ArrayList<>();
+    private Job pendingUpdate;
+    private long latestInterimBucket = BucketClock.UNSET;
+
+    JobAnalysis(String jobId, BucketAnalyzer analyzer, ProcessorState state, ResultsWriter writer, int fields) {
+        this.jobId = jobId;
+        this.analyzer = analyzer;
+        this.state = state;
+        this.writer = writer;
+        this.analysedFieldsPerRecord = fields;
+    }
+
+    ProcessorState state() {
+        return state;
+    }
+
+    int analysedFieldsPerRecord() {
+        return analysedFieldsPerRecord;
+    }
+
+    BucketAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Adds a batch of parsed records: out-of-order records are counted, the others analysed. */
+    void process(RecordBatch batch, DataCounts request) {
+        DataCounts totals = state.totals();
+        BucketClock clock = state.clock();
+        Categorization categorization = state.categorization();
+        request.addParseCounts(batch);
+        totals.addParseCounts(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            InputRecord record = batch.record(i);
+            long time = record.timestampMs();
+            if (!clock.started()) {
+                clock.start(time);
+            }
+            if (clock.isOutOfOrder(time)) {
+                request.outOfOrderTimestampCount++;
+                totals.outOfOrderTimestampCount++;
+                continue;
+            }
+            while (clock.firstOpenBucketIsDue(time)) {
+                finalizeFirstOpenBucket(request);
+            }
+            if (categorization != null && !categorization.assign(record)) {
+                continue;
+            }
+            analyzer.add(clock.alignDown(time), record);
+            clock.addRecord(time);
+            request.recordProcessed(time);
+            totals.recordProcessed(time);
+        }
+        writeFinalizedResults(false);
+    }
+
+    /** Ends a data request: stamps the counts with the time and stores the job's statistics. */
+    DataCounts endRequest(DataCounts request) {
+        long now = System.currentTimeMillis();
+        request.touch(now);
+        state.totals().touch(now);
+        writeFinalizedResults(true);
+        return request.copy();
+    }
+
+    /** Applies a flush and returns the end of the last finalized bucket, empty when the job has no data yet. */
+    Optional<Long> flush(FlushParams params) {
+        BucketClock clock = state.clock();
+        DataCounts ignoredRequestCounts = new DataCounts();
+        if (params.skipTime() != null) {
+            skipTo(clock.alignUp(params.skipTime()));
+        }
+        if (params.advanceTime() != null) {
+            if (!clock.started()) {
+                clock.start(params.advanceTime());
+            }
+            while (clock.lastFinalizedBucketEnd() + clock.bucketSpanMs() <= params.advanceTime()) {
+                finalizeFirstOpenBucket(ignoredRequestCounts);
+            }
+        }
+        writeFinalizedResults(true);
+        if (params.calcInterim()) {
+            writeInterimResults(params);
+        }
+        return clock.started() ? Optional.of(clock.lastFinalizedBucketEnd()) : Optional.empty();
+    }
+
+    /** Finalizes every open bucket up to the one holding the latest record, as closing a job does. */
+    void finalizeOpenBuckets() {
+        BucketClock clock = state.clock();
+        long last = clock.lastOpenBucketStart();
+        DataCounts ignoredRequestCounts = new DataCounts();
+        while (last != BucketClock.UNSET && clock.lastFinalizedBucketEnd() <= last) {
+            finalizeFirstOpenBucket(ignoredRequestCounts);
+        }
+        writeFinalizedResults(true);
+    }
+
+    /** Takes an updated configuration; the analyzer receives it after the current bucket is finalized. */
+    void update(Job job) {
+        state = state.withJob(job);
+        pendingUpdate = job;
+    }
+
+    JobStatsDocuments statsDocuments() {
+        long now = System.currentTimeMillis();
+        BucketClock clock = state.clock();
+        Long latestResult = state.latestResultTimestamp() == BucketClock.UNSET ? null : state.latestResultTimestamp();
+        Map<String, Object> modelSizeStats =
+                JobStatsDocuments.modelSizeStats(jobId, analyzer.modelSizeStats(), now, latestResult);
+        if (state.categorization() != null) {
+            state.categorization().addStats(modelSizeStats);
+        }
+        return new JobStatsDocuments(
+                state.totals().toDocument(jobId, analysedFieldsPerRecord),
+                modelSizeStats,
+                state.timing().toDocument(jobId),
+                clock.started() ? clock.lastFinalizedBucketEnd() : null);
+    }
+
+    private void finalizeFirstOpenBucket(DataCounts request) {
+        BucketClock clock = state.clock();
+        long bucketStart = clock.lastFinalizedBucketEnd();
+        BucketResults results = analyzer.finalizeBucket(bucketStart);
+        long eventCount = clock.finalizeFirstOpenBucket();
+        boolean sparse = state.sparseBuckets().observe(eventCount);
+        request.bucketFinalized(bucketStart, eventCount, sparse);
+        state.totals().bucketFinalized(bucketStart, eventCount, sparse);
+        state.timing().add(results.bucket().processingTimeMs());
+        state.setLatestResultTimestamp(bucketStart);
+        finalizedResults.add(results);
+        if (pendingUpdate != null) {
+            analyzer.updateJob(pendingUpdate);
+            pendingUpdate = null;
+        }
+    }
+
+    private void skipTo(long alignedTime) {
+        BucketClock clock = state.clock();
+        if (!clock.started()) {
+            clock.start(alignedTime);
+            return;
+        }
+        while (clock.lastFinalizedBucketEnd() < alignedTime) {
+            analyzer.discardBucket(clock.lastFinalizedBucketEnd());
+            clock.finalizeFirstOpenBucket();
+        }
+        if (latestInterimBucket != BucketClock.UNSET) {
+            writer.replaceInterim(jobId, List.of());
+            latestInterimBucket = BucketClock.UNSET;
+        }
+    }
+
+    private void writeInterimResults(FlushParams params) {
+        BucketClock clock = state.clock();
+        List<BucketResults> interim = new ArrayList<>();
+        long last = clock.lastOpenBucketStart();
+        long first = params.start() == null ? clock.lastFinalizedBucketEnd() : clock.alignDown(params.start());
+        first = Math.max(first, clock.lastFinalizedBucketEnd());
+        long end = params.end() == null ? Long.MAX_VALUE : params.end();
+        for (long bucket = first;
+                last != BucketClock.UNSET && bucket <= last && bucket < end;
+                bucket += clock.bucketSpanMs()) {
+            if (clock.openEventCount(bucket) > 0) {
+                interim.add(analyzer.interimResults(bucket));
+                latestInterimBucket = bucket;
+            }
+        }
+        writer.replaceInterim(jobId, interim);
+    }
+
+    private void writeFinalizedResults(boolean alwaysWriteStats) {
+        List<CategoryDefinition> changedCategories = state.categorization() == null
+                ? List.of()
+                : state.categorization().takeChangedDefinitions();
+        if (finalizedResults.isEmpty() && changedCategories.isEmpty()) {
+            if (alwaysWriteStats) {
+                writer.writeStats(jobId, statsDocuments());
+            }
+            return;
+        }
+        boolean interimExists = latestInterimBucket != BucketClock.UNSET;
+        writer.writeFinal(jobId, List.copyOf(finalizedResults), changedCategories, interimExists, statsDocuments());
+        if (interimExists && !finalizedResults.isEmpty()) {
+            long lastFinalized =
+                    finalizedResults.get(finalizedResults.size() - 1).bucket().timestamp();
+            if (lastFinalized >= latestInterimBucket) {
+                latestInterimBucket = BucketClock.UNSET;
+            }
+        }
+        finalizedResults.clear();
+    }
+}

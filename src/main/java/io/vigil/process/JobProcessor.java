@@ -1,0 +1,285 @@
+package io.vigil.process;
+
+import io.vigil.common.VigilException;
+import io.vigil.job.Job;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The processor of one open job: a single thread that owns the job's analysis and runs its tasks in order. Data
+ * uploads, flushes, updates and the close are queued to it, so the analysis needs no locks. Uploads are serialized
+ * by a permit that one request holds from its first record to its response.
+ */
+public final class JobProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(JobProcessor.class);
+
+    // Batches queued ahead of the processor; a full queue blocks the parsing request thread, which bounds the
+    // memory an upload uses whatever its size.
+    private static final int QUEUE_CAPACITY = 8;
+
+    private static final Runnable STOP = () -> {};
+
+    private final String jobId;
+    private final JobAnalysis analysis;
+    private final ProcessorSnapshots snapshots;
+    private final Duration defaultPersistInterval;
+    private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Semaphore uploadPermit = new Semaphore(1, true);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile Job job;
+    private long lastPersistMs = System.currentTimeMillis();
+
+    JobProcessor(String jobId, JobAnalysis analysis, ProcessorSnapshots snapshots, Duration defaultPersistInterval) {
+        this.jobId = jobId;
+        this.job = analysis.state().job();
+        this.analysis = analysis;
+        this.snapshots = snapshots;
+        this.defaultPersistInterval = defaultPersistInterval;
+        this.thread = new Thread(this::runTasks, "vigil-job-" + jobId);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    boolean isRunning() {
+        return !stopped;
+    }
+
+    /** Returns the job's configuration as the processor last received it. */
+    public Job job() {
+        return job;
+    }
+
+    /** Returns the number of analysis fields each record carries, as {@code processed_field_count} counts them. */
+    public int analysedFieldsPerRecord() {
+        return analysis.analysedFieldsPerRecord();
+    }
+
+    /**
+     * Starts a data upload. It waits for uploads already running on this job and fails with 409 when the job closes
+     * in the meantime.
+     */
+    public Upload beginUpload() {
+        acquireUploadPermit(Duration.ofMinutes(30));
+        return new Upload(this);
+    }
+
+    /** Runs a flush after the queued work and returns the end of the last finalized bucket. */
+    public Optional<Long> flush(FlushParams params) {
+        return call(() -> {
+            Optional<Long> lastFinalizedBucketEnd = analysis.flush(params);
+            persistIfDue();
+            return lastFinalizedBucketEnd;
+        });
+    }
+
+    void update(Job updated) {
+        job = updated;
+        enqueue(() -> analysis.update(updated));
+    }
+
+    /**
+     * Finalizes the open buckets, saves a snapshot and stops the thread. Unless {@code force} is set, it first waits
+     * up to {@code timeout} for running uploads.
+     */
+    void close(boolean force, Duration timeout) {
+        if (!force) {
+            acquireUploadPermit(timeout);
+        }
+        try {
+            call(() -> {
+                analysis.finalizeOpenBuckets();
+                snapshots.save(analysis, "State persisted due to job close");
+                return null;
+            });
+        } finally {
+            stop();
+            if (!force) {
+                uploadPermit.release();
+            }
+        }
+    }
+
+    /**
+     * Queues the saving of a snapshot, without finalizing buckets, followed by the stop, as when the service shuts
+     * down. The returned future completes when the snapshot is saved.
+     */
+    CompletableFuture<Void> persistAndStopAsync() {
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        enqueue(() -> {
+            try {
+                snapshots.save(analysis, "State persisted due to service shutdown");
+                saved.complete(null);
+            } catch (RuntimeException e) {
+                saved.completeExceptionally(e);
+            }
+        });
+        stopped = true;
+        putTask(STOP);
+        return saved;
+    }
+
+    /** Stops without saving anything: queued work is skipped, as before a forced delete. */
+    void stopWithoutPersisting() {
+        stop();
+    }
+
+    private void stop() {
+        boolean wasRunning = !stopped;
+        stopped = true;
+        if (wasRunning) {
+            putTask(STOP);
+        }
+        try {
+            thread.join(TimeUnit.MINUTES.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void runBatch(RecordBatch batch, Upload upload) {
+        enqueue(() -> {
+            if (stopped) {
+                upload.fail(VigilException.jobNotOpen(jobId));
+            } else if (upload.failure() == null) {
+                try {
+                    analysis.process(batch, upload.requestCounts());
+                    persistIfDue();
+                } catch (RuntimeException e) {
+                    log.error("[{}] Failed to process a batch of {} records", jobId, batch.size(), e);
+                    upload.fail(e);
+                }
+            }
+        });
+    }
+
+    DataCounts endUpload(Upload upload) {
+        return call(() -> analysis.endRequest(upload.requestCounts()));
+    }
+
+    void releaseUpload() {
+        uploadPermit.release();
+    }
+
+    private void persistIfDue() {
+        Duration interval = Optional.ofNullable(
+                        JobSettings.of(analysis.state().job()).backgroundPersistInterval())
+                .orElse(defaultPersistInterval);
+        long now = System.currentTimeMillis();
+        if (now - lastPersistMs >= interval.toMillis()) {
+            snapshots.save(analysis, "State persisted due to the background persist interval");
+            lastPersistMs = now;
+        }
+    }
+
+    private void acquireUploadPermit(Duration timeout) {
+        try {
+            if (!uploadPermit.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw VigilException.statusError(
+                        HttpStatus.REQUEST_TIMEOUT,
+                        "Timed out after [" + timeout.toSeconds() + "s] waiting for running uploads of job [" + jobId
+                                + "]; retry later or raise [timeout]");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VigilException.jobNotOpen(jobId);
+        }
+        if (stopped) {
+            uploadPermit.release();
+            throw VigilException.jobNotOpen(jobId);
+        }
+    }
+
+    private <T> T call(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        enqueue(() -> {
+            try {
+                if (stopped) {
+                    throw VigilException.jobNotOpen(jobId);
+                }
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            // A task queued while the processor stopped never runs; the wait ends when the thread is gone.
+            while (true) {
+                try {
+                    return result.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException stillRunning) {
+                    if (!thread.isAlive()) {
+                        throw VigilException.jobNotOpen(jobId);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VigilException.jobNotOpen(jobId);
+        }
+    }
+
+    private void enqueue(Runnable task) {
+        if (stopped) {
+            throw VigilException.jobNotOpen(jobId);
+        }
+        putTask(task);
+    }
+
+    private void putTask(Runnable task) {
+        try {
+            tasks.put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VigilException.jobNotOpen(jobId);
+        }
+    }
+
+    private void runTasks() {
+        while (true) {
+            Runnable task;
+            try {
+                task = tasks.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == STOP) {
+                runRemainingTasks();
+                return;
+            }
+            task.run();
+        }
+    }
+
+    // Tasks queued behind the stop see that the processor stopped and fail their callers with 409.
+    private void runRemainingTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.vigil.scoring;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * All normalizers of one job, one per {@link ScoreLevel} and {@link NormalizerKey}, created on first update.
+ *
+ * <p>Per final bucket the owner calls {@link #age} once, then {@link #update} for every result of the bucket
+ * (including those that are not anomalous, with raw score 0), then {@link #normalize} for the results it writes.
+ * Interim results and renormalization of stored results only call {@link #normalize}, which changes nothing. Not
+ * thread-safe: give another thread a {@link #copy}.
+ *
+ * <p>A stored result is renormalized with these arguments:
+ *
+ * <ul>
+ *   <li>record: {@code RECORD}, {@code NormalizerKey.record(partition_field_name, by_field_name, function,
+ *       field_name)}, scope {@code (partition_field_value, by_field_value)}, its {@code probability};
+ *   <li>influencer: {@code INFLUENCER}, {@code NormalizerKey.influencer(influencer_field_name)}, scope
+ *       {@code (null, influencer_field_value)}, its {@code probability};
+ *   <li>bucket influencer: {@code BUCKET_INFLUENCER}, {@code NormalizerKey.influencer(influencer_field_name)},
+ *       {@link MaxScoreScope#ALL}, its {@code raw_anomaly_score}; for {@code bucket_time}, {@code BUCKET},
+ *       {@link NormalizerKey#BUCKET} and {@link MaxScoreScope#ALL} instead;
+ *   <li>bucket: the largest score of its bucket influencers.
+ * </ul>
+ */
+public final class Normalizers {
+
+    private static final int FORMAT_VERSION = 1;
+
+    private final NormalizerSettings settings;
+    private final Map<LevelKey, ScoreNormalizer> normalizers;
+
+    public Normalizers(NormalizerSettings settings) {
+        this(settings, new LinkedHashMap<>());
+    }
+
+    private Normalizers(NormalizerSettings settings, Map<LevelKey, ScoreNormalizer> normalizers) {
+        this.settings = settings;
+        this.normalizers = normalizers;
+    }
+
+    /**
+     * Returns the raw score a normalizer receives for a result of probability {@code p}: {@code s(p)}, or 0 when p is
+     * above 0.035 and the result is not anomalous.
+     */
+    public static double rawScoreOf(double probability) {
+        return probability > ScoreAggregator.MAX_ANOMALOUS_PROBABILITY ? 0.0 : DeviationFunction.score(probability);
+    }
+
+    /** Ages every normalizer by one final bucket. */
+    public void age() {
+        normalizers.values().forEach(ScoreNormalizer::age);
+    }
+
+    /**
+     * Adds a result's raw score to the history of its normalizer and scope. Returns true on a big change: the
+     * scope's maximum grew by more than 10%, so stored results of that normalizer would now score differently.
+     */
+    public boolean update(ScoreLevel level, NormalizerKey key, MaxScoreScope scope, double rawScore) {
+        return normalizers
+                .computeIfAbsent(new LevelKey(level, key), ignored -> new ScoreNormalizer(settings))
+                .update(scope, rawScore);
+    }
+
+    /**
+     * Returns the 0–100 score of a result from its stored value without changing any state: the raw score for levels
+     * that {@link ScoreLevel#storedAsRawScore store one}, otherwise the probability. A result whose normalizer has no
+     * history yet scores 0.
+     */
+    public double normalize(ScoreLevel level, NormalizerKey key, MaxScoreScope scope, double probabilityOrRaw) {
+        double rawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
+        ScoreNormalizer normalizer = normalizers.get(new LevelKey(level, key));
+        return normalizer == null ? 0.0 : normalizer.normalize(scope, rawScore);
+    }
+
+    /** Returns an independent deep copy, for example for renormalizing stored results on another thread. */
+    public Normalizers copy() {
+        Map<LevelKey, ScoreNormalizer> copies = new LinkedHashMap<>();
+        normalizers.forEach((key, normalizer) -> copies.put(key, normalizer.copy()));
+        return new Normalizers(settings, copies);
+    }
+
+    /** Returns an estimate of the heap the normalizers retain, in bytes. */
+    public long memoryBytes() {
+        long bytes = 64L;
+        for (ScoreNormalizer normalizer : normalizers.values()) {
+            bytes += 128L + normalizer.memoryBytes();
+        }
+        return bytes;
+    }
+
+    /** Writes the settings and every normalizer; {@link #readFrom} restores an equal set. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(settings.countPerSample());
+        out.writeDouble(settings.maxScoreDecayPerBucket());
+        out.writeDouble(settings.historyDecayPerBucket());
+        out.writeInt(normalizers.size());
+        for (Map.Entry<LevelKey, ScoreNormalizer> entry : normalizers.entrySet()) {
+            NormalizerKey key = entry.getKey().key();
+            out.writeInt(entry.getKey().level().ordinal());
+            StateStrings.write(out, key.partitionFieldName());
+            StateStrings.write(out, key.personFieldName());
+            StateStrings.write(out, key.functionName());
+            StateStrings.write(out, key.valueFieldName());
+            entry.getValue().writeTo(out);
+        }
+    }
+
+    /** Reads normalizers written by {@link #writeTo}. */
+    public static Normalizers readFrom(DataInput in) throws IOException {
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("unsupported normalizer state version " + version + ", expected " + FORMAT_VERSION);
+        }
+        NormalizerSettings settings = new NormalizerSettings(in.readInt(), in.readDouble(), in.readDouble());
+        int count = in.readInt();
+        Map<LevelKey, ScoreNormalizer> normalizers = new LinkedHashMap<>();
+        ScoreLevel[] levels = ScoreLevel.values();
+        for (int i = 0; i < count; i++) {
+            int ordinal = in.readInt();
+            if (ordinal < 0 || ordinal >= levels.length) {
+                throw new IOException("invalid score level " + ordinal + " in normalizer state");
+            }
+            NormalizerKey key = new NormalizerKey(
+                    StateStrings.read(in), StateStrings.read(in), StateStrings.read(in), StateStrings.read(in));
+            normalizers.put(new LevelKey(levels[ordinal], key), ScoreNormalizer.readFrom(in, settings));
+        }
+        return new Normalizers(settings, normalizers);
+    }
+
+    private record LevelKey(ScoreLevel level, NormalizerKey key) {}
+}

@@ -1,0 +1,112 @@
+package io.vigil.scoring;
+
+import org.hipparchus.distribution.continuous.BetaDistribution;
+
+/**
+ * The four ceilings that bound a normalized score; the score is the smallest of them, capped at 100. Each is a pure
+ * function documented with its source. Thread-safe.
+ */
+final class ScoreCeilings {
+
+    /**
+     * Percentiles of past scores and the normalized scores they map to, linearly interpolated in between (Elastic
+     * ml-cpp's {@code DEFAULT_NORMALIZED_SCORE_KNOT_POINTS}, lib/model/CAnomalyDetectorModelConfig.cc).
+     */
+    private static final double[] KNOT_PERCENTILES = {0, 70, 85, 90, 95, 97, 99, 99.9, 100};
+
+    private static final double[] KNOT_SCORES = {0, 1, 1.2, 1.5, 3, 20, 50, 90, 100};
+
+    /** The normalized score of the median, the first knot at or above the 50th percentile. */
+    private static final double NOISE_KNOT_SCORE = 1.0;
+
+    private static final double NOISE_PERCENTILE = 50.0;
+    private static final double NOISE_MULTIPLIER = 1.0;
+
+    /** Confidence of the rank interval: the 15% and 85% quantiles of the rank's Beta posterior (ml-cpp CQDigest). */
+    private static final double LOWER_RANK_QUANTILE = 0.15;
+
+    private static final double UPPER_RANK_QUANTILE = 0.85;
+    private static final double BETA_PRIOR = 1.0 / 3.0;
+
+    private static final double LOG_LARGEST_SIGNIFICANT = Math.log(DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY);
+
+    /** {@code 1 / (ln 1e-4 - ln 0.05)}: the slope of the probability ceiling per unit of {@code ln p}. */
+    private static final double PROBABILITY_SLOPE =
+            1.0 / (Math.log(DeviationFunction.SMALL_PROBABILITY) - LOG_LARGEST_SIGNIFICANT);
+
+    private ScoreCeilings() {}
+
+    /**
+     * Returns the noise ceiling {@code c0 = 1 · max(1 + 10 · (score - medianScore), 0) + 100 · clamp(2 ·
+     * min(fractionAtZero / 0.5, 1) - 1, 0, 1)}: it binds only for noisy scopes where fewer than half of past raw scores
+     * are 0, and then keeps scores near the median raw score low (ml-cpp {@code CAnomalyScore::CNormalizer::normalize}).
+     */
+    static double noise(double score, double medianScore, double fractionAtZero) {
+        double signal = NOISE_MULTIPLIER * 10.0 * (score - medianScore);
+        double atZero = Math.min(fractionAtZero / (NOISE_PERCENTILE / 100.0), 1.0);
+        double quiet = Math.min(Math.max(2.0 * atZero - 1.0, 0.0), 1.0);
+        return NOISE_KNOT_SCORE * Math.max(1.0 + signal, 0.0) + 100.0 * quiet;
+    }
+
+    /**
+     * Returns the rank ceiling c1: the fraction {@code fractionBelow} of {@code total} past scores that lie below the
+     * score is widened to a 70% interval with the Beta posterior {@code Beta(n·f + 1/3, n·(1 - f) + 1/3)}, both ends
+     * are mapped through the knot points, and c1 is their mean. A young normalizer therefore cannot claim a high
+     * percentile (ml-cpp {@code CQDigest::cdfQuantile} and the knot mapping of {@code CNormalizer::normalize}).
+     */
+    static double rank(double fractionBelow, double total) {
+        double f = Math.min(Math.max(fractionBelow, 0.0), 1.0);
+        BetaDistribution posterior = new BetaDistribution(total * f + BETA_PRIOR, total * (1.0 - f) + BETA_PRIOR);
+        double lower = posterior.inverseCumulativeProbability(LOWER_RANK_QUANTILE);
+        double upper = posterior.inverseCumulativeProbability(UPPER_RANK_QUANTILE);
+        return (knotScore(100.0 * lower) + knotScore(100.0 * upper)) / 2.0;
+    }
+
+    /** Maps a percentile in [0, 100] through the knot points. */
+    static double knotScore(double percentile) {
+        double clamped = Math.min(Math.max(percentile, 0.0), 100.0);
+        for (int i = 1; i < KNOT_PERCENTILES.length; i++) {
+            if (clamped <= KNOT_PERCENTILES[i]) {
+                double x0 = KNOT_PERCENTILES[i - 1];
+                double y0 = KNOT_SCORES[i - 1];
+                double slope = (KNOT_SCORES[i] - y0) / (KNOT_PERCENTILES[i] - x0);
+                return y0 + slope * (clamped - x0);
+            }
+        }
+        return 100.0;
+    }
+
+    /**
+     * Returns the maximum ceiling {@code c2 = 100 · min(1.5 r, 0.5 + 0.5 r)} with {@code r = score / maxScore}: a
+     * scope's largest score can reach 100, half of it at most 75 (ml-cpp {@code CNormalizer::normalize}). No ceiling
+     * (infinity) when the scope has no positive maximum.
+     */
+    static double maximum(double score, double maxScore) {
+        if (!(maxScore > 0.0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double r = score / maxScore;
+        return 100.0 * Math.min(1.5 * r, 0.5 + 0.5 * r);
+    }
+
+    /**
+     * Returns the probability ceiling {@code 100 · (0.95 · (ln p - ln 0.05) / (ln 1e-4 - ln 0.05) + 0.05)}: 10.45 at
+     * p = 0.035, 64.8 at 1e-3, 75.4 at 5e-4 and 100 at 1e-4 (ml-cpp {@code CNormalizer::normalize}). Callers pass the
+     * family-wise probability of {@link #familyWise} rather than the result's own probability.
+     */
+    static double probability(double p) {
+        double logP = Math.log(Math.max(p, DeviationFunction.SMALLEST_PROBABILITY));
+        return 100.0 * (0.95 * PROBABILITY_SLOPE * (logP - LOG_LARGEST_SIGNIFICANT) + 0.05);
+    }
+
+    /**
+     * Returns the Šidák family-wise probability {@code 1 - (1 - p)^n}: the chance that the smallest of {@code n}
+     * calibrated p-values is at most {@code p}. For the most extreme of n results of normal data it is uniform on
+     * (0, 1), so the most extreme point of a normal series passes a probability ceiling of 25 with chance 1.35%.
+     */
+    static double familyWise(double p, double n) {
+        double clamped = Math.min(Math.max(p, DeviationFunction.SMALLEST_PROBABILITY), 1.0);
+        double family = -Math.expm1(Math.max(n, 1.0) * Math.log1p(-clamped));
+        return Math.max(family, DeviationFunction.SMALLEST_PROBABILITY);
+    }
+}

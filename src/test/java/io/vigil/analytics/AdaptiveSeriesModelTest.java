@@ -1,0 +1,209 @@
+package io.vigil.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveSeriesModelTest {
+
+    private static final long SPAN_SECONDS = 300;
+    private static final long SPAN_MS = SPAN_SECONDS * 1000;
+    private static final DefaultSeriesModelFactory FACTORY = new DefaultSeriesModelFactory(SPAN_SECONDS);
+
+    @Test
+    void spikeGetsSmallProbability() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 2000, 31);
+
+        Assessment spike = model.assess(2000 * SPAN_MS, 100 + 15 * 5, 1, Side.TWO_SIDED);
+        Assessment usual = model.assess(2000 * SPAN_MS, 100 + 5, 1, Side.TWO_SIDED);
+
+        assertThat(spike.probability()).isLessThan(1e-6);
+        assertThat(spike.spike()).isTrue();
+        assertThat(spike.multiBucketImpact()).isLessThan(0);
+        assertThat(usual.probability()).isGreaterThan(0.05);
+    }
+
+    @Test
+    void normalDataStaysProbable() {
+        Random random = new Random(37);
+        SeriesModel model = FACTORY.create(SeriesKind.METRIC);
+        double smallest = 1;
+        for (int i = 0; i < 4000; i++) {
+            double value = 100 + 5 * random.nextGaussian();
+            if (i >= 200) {
+                smallest = Math.min(
+                        smallest,
+                        model.assess(i * SPAN_MS, value, 1, Side.TWO_SIDED).probability());
+            }
+            model.learn(i * SPAN_MS, value, 1);
+        }
+
+        assertThat(smallest).isGreaterThan(1e-5);
+    }
+
+    @Test
+    void oneSidedIgnoresOtherSide() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 1000, 41);
+
+        Assessment dipAbove = model.assess(1000 * SPAN_MS, 0, 1, Side.ABOVE);
+        Assessment spikeBelow = model.assess(1000 * SPAN_MS, 500, 1, Side.BELOW);
+        Assessment dipBelow = model.assess(1000 * SPAN_MS, 0, 1, Side.BELOW);
+
+        assertThat(dipAbove.probability()).isEqualTo(1);
+        assertThat(spikeBelow.probability()).isEqualTo(1);
+        assertThat(dipBelow.probability()).isLessThan(1e-6);
+        assertThat(dipBelow.spike()).isFalse();
+    }
+
+    @Test
+    void earlyBucketsAreNotTiny() {
+        SeriesModel model = FACTORY.create(SeriesKind.METRIC);
+        model.learn(0, 10, 1);
+        model.learn(SPAN_MS, 11, 1);
+        model.learn(2 * SPAN_MS, 10.5, 1);
+        model.learn(3 * SPAN_MS, 10.2, 1);
+
+        assertThat(model.assess(4 * SPAN_MS, 1000, 1, Side.TWO_SIDED).probability())
+                .isGreaterThan(1e-3);
+    }
+
+    @Test
+    void firstBucketsAreNeverUnusual() {
+        SeriesModel model = FACTORY.create(SeriesKind.COUNT);
+        model.learn(0, 3, 1);
+
+        assertThat(model.assess(SPAN_MS, 300, 1, Side.TWO_SIDED).probability()).isEqualTo(1);
+    }
+
+    @Test
+    void constantSeriesIsProbableUntilItChanges() {
+        SeriesModel model = FACTORY.create(SeriesKind.METRIC);
+        for (int i = 0; i < 500; i++) {
+            model.learn(i * SPAN_MS, 42, 1);
+        }
+
+        assertThat(model.assess(500 * SPAN_MS, 42, 1, Side.TWO_SIDED).probability())
+                .isEqualTo(1);
+        assertThat(model.typical(500 * SPAN_MS)).isEqualTo(42);
+        assertThat(model.assess(500 * SPAN_MS, 43, 1, Side.TWO_SIDED).probability())
+                .isLessThan(1e-6);
+    }
+
+    @Test
+    void levelShiftStopsBeingAnomalous() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 1000, 43);
+        Random random = new Random(44);
+        double first = 1;
+        double last = 1;
+        for (int i = 1000; i < 1100; i++) {
+            double value = 200 + 5 * random.nextGaussian();
+            double probability =
+                    model.assess(i * SPAN_MS, value, 1, Side.TWO_SIDED).probability();
+            first = i == 1000 ? probability : first;
+            last = probability;
+            model.learn(i * SPAN_MS, value, 1);
+        }
+
+        assertThat(first).isLessThan(1e-6);
+        assertThat(last).isGreaterThan(0.01);
+    }
+
+    @Test
+    void runOfSmallDeviationsIsMultiBucket() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 2000, 47);
+        Assessment assessment = null;
+        for (int i = 2000; i < 2006; i++) {
+            assessment = model.assess(i * SPAN_MS, 100 + 2.6 * 5, 1, Side.TWO_SIDED);
+            model.learn(i * SPAN_MS, 100 + 2.6 * 5, 1);
+        }
+
+        assertThat(assessment.multiBucketProbability()).isLessThan(assessment.singleBucketProbability());
+        assertThat(assessment.multiBucketImpact()).isGreaterThan(0);
+        assertThat(assessment.anomalyLength()).isGreaterThan(1);
+    }
+
+    @Test
+    void sparseCountsTolerateOccasionalEvents() {
+        Random random = new Random(53);
+        SeriesModel model = FACTORY.create(SeriesKind.COUNT);
+        double smallest = 1;
+        for (int i = 0; i < 3000; i++) {
+            double count = random.nextDouble() < 0.05 ? 1 : 0;
+            if (i >= 500) {
+                smallest = Math.min(
+                        smallest,
+                        model.assess(i * SPAN_MS, count, 1, Side.TWO_SIDED).probability());
+            }
+            model.learn(i * SPAN_MS, count, 1);
+        }
+        Assessment burst = model.assess(3000 * SPAN_MS, 12, 1, Side.TWO_SIDED);
+
+        // A calibrated model's smallest probability over 2,500 buckets is about 1/2,500.
+        assertThat(smallest).isGreaterThan(1e-4);
+        assertThat(burst.probability()).isLessThan(1e-6);
+        assertThat(model.typical(3000 * SPAN_MS)).isBetween(0.0, 0.2);
+        assertThat(burst.lowerBound()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void restoredModelGivesIdenticalAssessments() throws IOException {
+        SeriesModel original = trainedNoise(SeriesKind.METRIC, 3000, 59);
+        SeriesModel restored = FACTORY.read(new DataInputStream(new ByteArrayInputStream(state(original))));
+
+        Random random = new Random(60);
+        for (int i = 3000; i < 3500; i++) {
+            double value = 100 + 5 * random.nextGaussian() + (i % 97 == 0 ? 60 : 0);
+            Assessment expected = original.assess(i * SPAN_MS, value, 1, Side.TWO_SIDED);
+            Assessment actual = restored.assess(i * SPAN_MS, value, 1, Side.TWO_SIDED);
+            assertThat(actual).isEqualTo(expected);
+            original.learn(i * SPAN_MS, value, 1);
+            restored.learn(i * SPAN_MS, value, 1);
+        }
+        assertThat(state(restored)).isEqualTo(state(original));
+    }
+
+    @Test
+    void unknownStateVersionIsRejected() {
+        byte[] state = {99, 0};
+
+        assertThatThrownBy(() -> FACTORY.read(new DataInputStream(new ByteArrayInputStream(state))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 99");
+    }
+
+    @Test
+    void fourWeeksFitInEightKilobytes() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 8064, 61);
+
+        assertThat(model.memoryBytes()).isLessThan(8 * 1024);
+    }
+
+    @Test
+    void nonPositiveBucketSpanIsRejected() {
+        assertThatThrownBy(() -> new DefaultSeriesModelFactory(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bucketSpanSeconds");
+    }
+
+    private static SeriesModel trainedNoise(SeriesKind kind, int buckets, long seed) {
+        Random random = new Random(seed);
+        SeriesModel model = FACTORY.create(kind);
+        for (int i = 0; i < buckets; i++) {
+            model.learn(i * SPAN_MS, 100 + 5 * random.nextGaussian(), 1);
+        }
+        return model;
+    }
+
+    private static byte[] state(SeriesModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+}

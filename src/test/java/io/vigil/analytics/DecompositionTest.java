@@ -1,0 +1,96 @@
+package io.vigil.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import java.util.function.LongToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class DecompositionTest {
+
+    private static final long SPAN_MS = 300_000;
+    private static final long HOUR_MS = 3_600_000;
+    private static final int BUCKETS_PER_DAY = 288;
+
+    @Test
+    void detectsDailyPattern() {
+        Decomposition decomposition = train(21, 7, time -> 50 + 30 * Math.sin(2 * Math.PI * hourOfDay(time) / 24));
+
+        assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_DAILY);
+    }
+
+    @Test
+    void detectsWeeklyPattern() {
+        LongToDoubleFunction weekdays = time -> {
+            long day = Math.floorDiv(time, 24 * HOUR_MS) % 7;
+            double daily = 20 * Math.sin(2 * Math.PI * hourOfDay(time) / 24);
+            return 100 + daily + (day == 2 || day == 3 ? -40 : 0);
+        };
+
+        Decomposition decomposition = train(28, 11, weekdays);
+
+        assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_WEEKLY);
+    }
+
+    @Test
+    void keepsLevelOnlyForNoise() {
+        Decomposition decomposition = train(14, 13, time -> 10);
+
+        assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_LEVEL);
+    }
+
+    @Test
+    void predictsDailyPatternClosely() {
+        LongToDoubleFunction signal = time -> hourOfDay(time) >= 8 && hourOfDay(time) < 20 ? 80 : 20;
+        Decomposition decomposition = train(10, 17, signal);
+
+        long noon = 10 * 24 * HOUR_MS + 12 * HOUR_MS + SPAN_MS / 2;
+        long midnight = 10 * 24 * HOUR_MS + SPAN_MS / 2;
+
+        assertThat(decomposition.predict(noon)).isCloseTo(80, within(3.0));
+        assertThat(decomposition.predict(midnight)).isCloseTo(20, within(3.0));
+        // The scale stays above the unit noise because the fast level follows the profile's small errors at edges.
+        assertThat(decomposition.sigma()).isBetween(1.0, 4.0);
+    }
+
+    @Test
+    void adaptsToLevelShift() {
+        Random random = new Random(23);
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        for (int i = 0; i < 500; i++) {
+            decomposition.learn(i * SPAN_MS, 10 + random.nextGaussian());
+        }
+        for (int i = 500; i < 500 + Decomposition.SHIFT_RUN + 2; i++) {
+            decomposition.learn(i * SPAN_MS, 40 + random.nextGaussian());
+        }
+
+        assertThat(decomposition.predict(512 * SPAN_MS)).isCloseTo(40, within(2.0));
+    }
+
+    @Test
+    void constantSeriesHasTinyScale() {
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        for (int i = 0; i < 100; i++) {
+            decomposition.learn(i * SPAN_MS, 7);
+        }
+
+        assertThat(decomposition.predict(100 * SPAN_MS)).isEqualTo(7);
+        assertThat(decomposition.sigma()).isCloseTo(1e-9 + 7e-6, within(1e-12));
+    }
+
+    /** Trains on {@code days} of 5-minute buckets of the signal plus unit Gaussian noise from the seed. */
+    private static Decomposition train(int days, long seed, LongToDoubleFunction signal) {
+        Random random = new Random(seed);
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        for (int i = 0; i < days * BUCKETS_PER_DAY; i++) {
+            long midpoint = i * SPAN_MS + SPAN_MS / 2;
+            decomposition.learn(midpoint, signal.applyAsDouble(midpoint) + random.nextGaussian());
+        }
+        return decomposition;
+    }
+
+    private static double hourOfDay(long timeMs) {
+        return Math.floorMod(timeMs, 24 * HOUR_MS) / (double) HOUR_MS;
+    }
+}

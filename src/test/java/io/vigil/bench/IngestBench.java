@@ -1,0 +1,219 @@
+package io.vigil.bench;
+
+import io.vigil.VigilApplication;
+import io.vigil.engine.GaussianSeriesModelFactory;
+import io.vigil.engine.SeriesModelFactoryProvider;
+import io.vigil.job.Job;
+import io.vigil.process.EventCountingAnalyzerFactory;
+import io.vigil.process.JobFixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bin/vigil-bench ingest}: measures end-to-end ingest throughput. It posts generated NDJSON records (one
+ * record per host per 5-minute bucket, fields {@code time}, {@code host} and {@code bytes}) over HTTP into a job
+ * with the detectors {@code mean(bytes) by host} and {@code count}, closes the job so every bucket is written, and
+ * reports records per second from the first request to the closed job with its results in PostgreSQL. By default
+ * the job runs an event-counting analyzer, which measures the ingest path alone; {@code --analyzer engine} runs the
+ * detection engine with the service's series models, and {@code --analyzer gaussian} with the engine tests' simple
+ * Gaussian model.
+ */
+public final class IngestBench {
+
+    private static final long BUCKET_SPAN_MS = 300_000;
+    private static final long START_MS = 1_700_000_000_000L / BUCKET_SPAN_MS * BUCKET_SPAN_MS;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final Options options;
+
+    private IngestBench(String baseUrl, Options options) {
+        this.baseUrl = baseUrl;
+        this.options = options;
+    }
+
+    record Options(String url, int hosts, long records, int recordsPerRequest, String jobId, String analyzer) {
+
+        static Options parse(String[] args) {
+            String url = null;
+            int hosts = 1000;
+            long records = 2_000_000;
+            int perRequest = 10_000;
+            String jobId = "bench-ingest-" + System.currentTimeMillis();
+            String analyzer = "counting";
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--url" -> url = value;
+                    case "--hosts" -> hosts = Integer.parseInt(value);
+                    case "--records" -> records = Long.parseLong(value);
+                    case "--per-request" -> perRequest = Integer.parseInt(value);
+                    case "--job" -> jobId = value;
+                    case "--analyzer" -> analyzer = value;
+                    default -> throw new IllegalArgumentException(usage("unknown option " + args[i]));
+                }
+                i++;
+            }
+            if (!List.of("counting", "engine", "gaussian").contains(analyzer)) {
+                throw new IllegalArgumentException(
+                        usage("--analyzer must be counting, engine or gaussian, not " + analyzer));
+            }
+            return new Options(url, hosts, records, perRequest, jobId, analyzer);
+        }
+
+        static String usage(String problem) {
+            return problem + "\nUsage: bin/vigil-bench ingest [--url http://127.0.0.1:PORT] [--hosts 1000] "
+                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID] [--analyzer counting|engine|gaussian]\n"
+                    + "Without --url it starts its own service on a temporary embedded PostgreSQL, analysing with "
+                    + "an event-counting analyzer (counting, the default), the detection engine with the service's "
+                    + "series models (engine) or with the engine tests' Gaussian series model (gaussian). With "
+                    + "--url the job is created with PUT, which needs the job API, and the server's analyzer runs.";
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        if (options.url() != null) {
+            IngestBench bench = new IngestBench(options.url(), options);
+            bench.createJobOverHttp();
+            bench.run(null);
+            return;
+        }
+        Path dataDirectory = Files.createTempDirectory("vigil-bench-ingest");
+        SpringApplication application = switch (options.analyzer()) {
+            case "counting" -> new SpringApplication(VigilApplication.class, EventCountingAnalyzerFactory.Beans.class);
+            case "gaussian" -> new SpringApplication(VigilApplication.class, GaussianModels.class);
+            default -> new SpringApplication(VigilApplication.class);
+        };
+        application.setDefaultProperties(Map.of(
+                "server.port", "0",
+                "vigil.embedded-database.data-directory",
+                        dataDirectory.resolve("postgres").toString(),
+                "vigil.embedded-database.clean-on-start", "true",
+                "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
+                "logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = application.run()) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            IngestBench bench = new IngestBench("http://127.0.0.1:" + port, options);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            new JobFixtures(jdbc, context.getBean(JsonMapper.class)).insert(benchJob(options.jobId()));
+            bench.run(jdbc);
+        }
+    }
+
+    /** Series models for the detection engine: the simple Gaussian model of the engine's tests. */
+    static class GaussianModels {
+
+        @Bean
+        @Primary
+        SeriesModelFactoryProvider gaussianSeriesModels() {
+            return bucketSpanSeconds -> new GaussianSeriesModelFactory();
+        }
+    }
+
+    static Job benchJob(String jobId) {
+        return JobFixtures.job(
+                jobId,
+                "5m",
+                null,
+                "epoch_ms",
+                List.of(JobFixtures.detector("mean", "bytes", "host"), JobFixtures.detector("count", null, null)),
+                null);
+    }
+
+    private void createJobOverHttp() throws IOException, InterruptedException {
+        String body = """
+                {"analysis_config":{"bucket_span":"5m","detectors":[
+                  {"function":"mean","field_name":"bytes","by_field_name":"host"},{"function":"count"}]},
+                 "data_description":{"time_field":"time","time_format":"epoch_ms"}}""";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/_ml/anomaly_detectors/" + options.jobId()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "Creating the job failed with " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private void run(JdbcTemplate jdbc) throws IOException, InterruptedException {
+        String jobPath = "/_ml/anomaly_detectors/" + options.jobId();
+        expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_open")).POST(HttpRequest.BodyPublishers.noBody())));
+
+        long started = System.nanoTime();
+        long bytesSent = 0;
+        for (long first = 0; first < options.records(); first += options.recordsPerRequest()) {
+            long last = Math.min(options.records(), first + options.recordsPerRequest());
+            byte[] body = records(first, last);
+            bytesSent += body.length;
+            expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_data"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        }
+        expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_close")).POST(HttpRequest.BodyPublishers.noBody())));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        System.out.printf(
+                "ingest (%s analyzer): %,d records (%,d hosts, %,d per request, %.1f MB) in %.2f s: %,.0f records/s end to end%n",
+                options.url() == null ? options.analyzer() : "server's",
+                options.records(),
+                options.hosts(),
+                options.recordsPerRequest(),
+                bytesSent / 1e6,
+                seconds,
+                options.records() / seconds);
+        if (jdbc != null) {
+            Long buckets =
+                    jdbc.queryForObject("select count(*) from buckets where job_id = ?", Long.class, options.jobId());
+            System.out.printf("results: %,d buckets in PostgreSQL%n", buckets);
+        }
+        System.out.println("machine: " + MachineInfo.describe());
+    }
+
+    /** Returns NDJSON for records [first, last): one record per host per bucket, hosts spread over the bucket. */
+    private byte[] records(long first, long last) {
+        StringBuilder body = new StringBuilder((int) (last - first) * 64);
+        long spacing = BUCKET_SPAN_MS / options.hosts();
+        for (long i = first; i < last; i++) {
+            long host = i % options.hosts();
+            long time = START_MS + (i / options.hosts()) * BUCKET_SPAN_MS + host * spacing;
+            long bytes = (i * 7919) % 10_000;
+            body.append("{\"time\":")
+                    .append(time)
+                    .append(",\"host\":\"host-")
+                    .append(host)
+                    .append("\",\"bytes\":")
+                    .append(bytes)
+                    .append("}\n");
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expectOk(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    response.request().uri() + " failed with " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.vigil.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.job.Job;
+import io.vigil.process.EventCountingAnalyzerFactory;
+import io.vigil.process.JobFixtures;
+import io.vigil.process.ServiceTest;
+import io.vigil.process.TestApi.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+
+/** The body formats of {@code _data}: NDJSON, concatenated JSON and CSV, with malformed input and time formats. */
+@Import(EventCountingAnalyzerFactory.Beans.class)
+class DataFormatsTest extends ServiceTest {
+
+    private String openJob(String jobId, String timeFormat) {
+        Job job = JobFixtures.metricJob(jobId, "1h", timeFormat);
+        jobs.insert(job);
+        api.post(path(jobId, "_open"));
+        return jobId;
+    }
+
+    private Response postData(String jobId, String contentType, String body) {
+        return api.post(path(jobId, "_data"), contentType, body);
+    }
+
+    @Test
+    void ndjsonSkipsMalformedLines() {
+        String jobId = openJob("formats-ndjson", "epoch");
+
+        Response response = postData(jobId, "application/x-ndjson", """
+                {"airline":"AAL","responsetime":"1","time":1403481600}
+                {"airline":"AAL","responsetime":
+                not json at all
+                [1, 2]
+                {"airline":"AAL","responsetime":"2","time":1403481601} trailing
+                {"airline":"JZA","responsetime":"3","time":"1403481602"}\r
+
+                {"airline":{"code":"x"},"responsetime":4,"time":1403481603}
+                """);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.<Integer>get("processed_record_count")).isEqualTo(3);
+        assertThat(response.<Integer>get("malformed_record_count")).isEqualTo(4);
+        assertThat(response.<Integer>get("missing_field_count")).isEqualTo(1);
+        assertThat(response.<Integer>get("processed_field_count")).isEqualTo(5);
+        assertThat(response.<Integer>get("input_record_count")).isEqualTo(3);
+    }
+
+    @Test
+    void ndjsonMalformedLinesAmongManyBlocks() {
+        String jobId = openJob("formats-ndjson-blocks", "epoch_ms");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            if (i == 100 || i == 2500) {
+                body.append("{\"airline\":\"AAL\",,}\n");
+            } else if (i == 4000) {
+                body.append("{\"airline\":\"AAL\",\"time\":1}{\"airline\":\"AAL\",\"time\":2}\n");
+            } else {
+                body.append("{\"airline\":\"AAL\",\"responsetime\":")
+                        .append(i)
+                        .append(",\"time\":")
+                        .append(1403481600000L + i)
+                        .append("}\n");
+            }
+        }
+
+        Response response = postData(jobId, "application/x-ndjson", body.toString());
+
+        assertThat(response.<Integer>get("processed_record_count")).isEqualTo(4997);
+        assertThat(response.<Integer>get("malformed_record_count")).isEqualTo(3);
+        assertThat(response.<Integer>get("input_field_count")).isEqualTo(4997 * 2);
+        assertThat(response.<Integer>get("input_bytes")).isEqualTo(body.length());
+    }
+
+    @Test
+    void concatenatedJsonAndArrays() {
+        String jobId = openJob("formats-json", "epoch");
+
+        Response response = postData(jobId, "application/json", """
+                {"airline":"AAL","responsetime":"1","time":"1403481600"}{"airline":"AAL","responsetime":"2",
+                "time":"1403481601"}
+                [{"airline":"AAL","responsetime":"3","time":"1403481602"},
+                 {"airline":"AAL","responsetime":"4","time":"1403481603"}]
+                """);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.<Integer>get("processed_record_count")).isEqualTo(4);
+        assertThat(response.<Integer>get("malformed_record_count")).isZero();
+    }
+
+    @Test
+    void jsonSyntaxErrorReportsProcessedRecords() {
+        String jobId = openJob("formats-json-error", "epoch");
+
+        Response response = postData(jobId, "application/json", """
+                {"airline":"AAL","responsetime":"1","time":"1403481600"}
+                {"airline":"AAL","responsetime":"2","time":"1403481601"}
+                {"airline":"AAL",, "responsetime":"3","time":"1403481602"}
+                {"airline":"AAL","responsetime":"4","time":"1403481603"}
+                """);
+        api.post(path(jobId, "_flush"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorType()).isEqualTo("x_content_parse_exception");
+        assertThat(response.reason()).contains("line [3]").contains("the 2 records before the error were processed");
+        assertThat(dataCounts(jobId).get("processed_record_count")).isEqualTo(2);
+    }
+
+    @Test
+    void csvWithQuotingAndMalformedRows() {
+        String jobId = openJob("formats-csv", "epoch");
+
+        Response response = postData(
+                jobId,
+                "text/csv; charset=utf-8",
+                "time,airline,responsetime,note\r\n"
+                        + "1403481600,AAL,1.5,plain\r\n"
+                        + "1403481601,\"A,L\",2,\"a \"\"quoted\"\" note\"\r\n"
+                        + "1403481602,JZA,3,\"two\nlines\"\r\n"
+                        + "1403481603,JZA\r\n"
+                        + "1403481604,JZA,,empty responsetime\r\n");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.<Integer>get("processed_record_count")).isEqualTo(4);
+        assertThat(response.<Integer>get("malformed_record_count")).isEqualTo(1);
+        assertThat(response.<Integer>get("missing_field_count")).isEqualTo(1);
+        assertThat(response.<Integer>get("input_field_count")).isEqualTo(11);
+    }
+
+    @Test
+    void unsupportedContentTypeIsNotAcceptable() {
+        String jobId = openJob("formats-content-type", "epoch");
+
+        Response response = postData(jobId, "text/plain", "time,value\n1,2\n");
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.reason())
+                .contains("text/plain")
+                .contains("application/x-ndjson, application/json, text/csv");
+    }
+
+    @Test
+    void invalidAndMissingDatesAreCounted() {
+        String jobId = openJob("formats-invalid-dates", "epoch_ms");
+
+        Response response = postData(jobId, "application/x-ndjson", """
+                {"airline":"AAL","responsetime":"1","time":1403481600000}
+                {"airline":"AAL","responsetime":"1","time":"June"}
+                {"airline":"AAL","responsetime":"1"}
+                """);
+
+        assertThat(response.<Integer>get("processed_record_count")).isEqualTo(1);
+        assertThat(response.<Integer>get("invalid_date_count")).isEqualTo(2);
+        assertThat(response.<Integer>get("input_record_count")).isEqualTo(3);
+    }
+
+    @Test
+    void timePatternsWithAndWithoutZone() {
+        String localJob = openJob("formats-pattern-local", "yyyy-MM-dd HH:mm:ss");
+        String zonedJob = openJob("formats-pattern-zoned", "yyyy-MM-dd'T'HH:mm:ssXXX");
+
+        Response local = postData(
+                localJob,
+                "application/x-ndjson",
+                "{\"airline\":\"A\",\"responsetime\":1,\"time\":\"2014-06-23 00:00:00\"}");
+        Response zoned = postData(
+                zonedJob,
+                "application/x-ndjson",
+                "{\"airline\":\"A\",\"responsetime\":1,\"time\":\"2014-06-23T02:00:00+02:00\"}");
+
+        assertThat(local.<Long>get("earliest_record_timestamp")).isEqualTo(1403481600000L);
+        assertThat(zoned.<Long>get("earliest_record_timestamp")).isEqualTo(1403481600000L);
+    }
+
+    @Test
+    void fieldsOutsideTheAnalysisAreCountedNotKept() {
+        String jobId = openJob("formats-extra-fields", "epoch");
+
+        Response response = postData(
+                jobId,
+                "application/x-ndjson",
+                "{\"airline\":\"AAL\",\"responsetime\":\"1\",\"a\":1,\"b\":{\"c\":2,\"d\":[3,4]},\"time\":1403481600}");
+
+        assertThat(response.<Integer>get("input_field_count")).isEqualTo(5);
+        assertThat(response.<Integer>get("processed_field_count")).isEqualTo(2);
+        List<Map<String, Object>> none = buckets(jobId);
+        assertThat(none).isEmpty();
+    }
+}

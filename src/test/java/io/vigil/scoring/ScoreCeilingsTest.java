@@ -1,0 +1,80 @@
+package io.vigil.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScoreCeilingsTest {
+
+    /** Values of 100 · (0.95 · (ln p - ln 0.05) / (ln 1e-4 - ln 0.05) + 0.05), rounded as published. */
+    @ParameterizedTest
+    @CsvSource({"0.035, 10.45", "0.01, 29.6", "0.005, 40.2", "1e-3, 64.8", "5e-4, 75.4", "1e-4, 100.0"})
+    void probabilityCeilingMatchesReferenceTable(double p, double expected) {
+        assertThat(ScoreCeilings.probability(p)).isCloseTo(expected, within(0.06));
+    }
+
+    @Test
+    void probabilityCeilingExceedsHundredBelowSmallProbability() {
+        assertThat(ScoreCeilings.probability(1e-6)).isGreaterThan(100.0);
+    }
+
+    /** Linear interpolation between the knots (0,0) (70,1) (85,1.2) (90,1.5) (95,3) (97,20) (99,50) (99.9,90). */
+    @ParameterizedTest
+    @CsvSource({"0, 0", "70, 1", "80, 1.1333", "92, 2.1", "96, 11.5", "98, 35", "99.5, 72.2222", "99.95, 95", "100, 100"
+    })
+    void knotMappingMatchesReferenceTable(double percentile, double expected) {
+        assertThat(ScoreCeilings.knotScore(percentile)).isCloseTo(expected, within(1e-3));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"6.0, 100", "3.0, 75", "2.0, 50", "1.0, 25", "3.13, 76.0833"})
+    void maximumCeilingScalesWithRatioToMaximum(double score, double expected) {
+        assertThat(ScoreCeilings.maximum(score, 6.0)).isCloseTo(expected, within(1e-3));
+    }
+
+    @Test
+    void maximumCeilingIsAbsentWithoutMaximum() {
+        assertThat(ScoreCeilings.maximum(1.0, 0.0)).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void noiseCeilingDoesNotBindWhenMostScoresAreZero() {
+        assertThat(ScoreCeilings.noise(0.5, 0.0, 0.9)).isGreaterThanOrEqualTo(100.0);
+    }
+
+    @Test
+    void noiseCeilingHoldsScoresNearNoisyMedianLow() {
+        double ceiling = ScoreCeilings.noise(0.25, 0.2, 0.2);
+
+        assertThat(ceiling).isCloseTo(1.5, within(1e-9));
+    }
+
+    /** The rank interval of the top score among n: its lower end is the Beta(n·f + 1/3, 1/3 + n(1-f)) 15% point. */
+    @Test
+    void rankCeilingOfTopScoreGrowsWithHistory() {
+        double young = ScoreCeilings.rank(99.0 / 100.0, 100.0);
+        double old = ScoreCeilings.rank(9_999.0 / 10_000.0, 10_000.0);
+
+        assertThat(young).isBetween(40.0, 70.0);
+        assertThat(old).isGreaterThan(90.0);
+    }
+
+    @Test
+    void rankCeilingOfMedianScoreIsBelowOne() {
+        assertThat(ScoreCeilings.rank(0.5, 1_000.0)).isLessThan(1.0);
+    }
+
+    @Test
+    void familyWiseProbabilityOfOneResultIsItsOwn() {
+        assertThat(ScoreCeilings.familyWise(0.01, 1.0)).isCloseTo(0.01, within(1e-15));
+    }
+
+    @Test
+    void familyWiseProbabilityGrowsWithResultCount() {
+        assertThat(ScoreCeilings.familyWise(1e-6, 1_000.0)).isCloseTo(1.0 - Math.pow(1 - 1e-6, 1000), within(1e-12));
+        assertThat(ScoreCeilings.familyWise(0.5, 100.0)).isCloseTo(1.0, within(1e-15));
+    }
+}
