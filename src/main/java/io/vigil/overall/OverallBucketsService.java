@@ -29,7 +29,14 @@ public class OverallBucketsService {
     /** The largest number of overall buckets one request may return. */
     static final int MAX_RESULTS = 10_000;
 
-    private static final int INTERVALS_PER_CHUNK = 1_000;
+    /**
+     * A chunk covers at least 1,000 intervals, as the incumbent's does, and more when few jobs take part, so that a
+     * chunk holds about 500,000 buckets: large enough that a year of 100 jobs takes a handful of queries, small
+     * enough that PostgreSQL groups it in memory.
+     */
+    private static final long MIN_INTERVALS_PER_CHUNK = 1_000;
+
+    private static final long BUCKETS_PER_CHUNK = 500_000;
 
     private final OverallBucketsRepository repository;
 
@@ -77,31 +84,37 @@ public class OverallBucketsService {
         }
         long earliest = floor(bounds.get()[0], keySpanMs);
         long latest = ceil(bounds.get()[1] + 1, keySpanMs);
-        return readInChunks(jobIds, params, earliest, latest, keySpanMs, windowSpanMs);
+        return readInChunks(jobs, params, earliest, latest, keySpanMs, windowSpanMs);
     }
 
     private List<OverallBucket> readInChunks(
-            List<String> jobIds,
+            List<JobSpan> jobs,
             OverallBucketsParams params,
             long earliest,
             long latest,
             long keySpanMs,
             long windowSpanMs) {
-        // Chunks start and end on window boundaries, so each window is computed whole by one query.
-        long chunkMs = Math.max(1, INTERVALS_PER_CHUNK * keySpanMs / windowSpanMs) * windowSpanMs;
+        List<String> jobIds = jobs.stream().map(JobSpan::jobId).toList();
+        // Jobs with buckets shorter than the interval need their maxima per interval before the top-N mean.
+        // NOTE: a job whose span equals the interval is taken to have at most one bucket per interval, as the
+        // processor writes them; two imported buckets off that grid within one interval would count as two jobs.
+        boolean perJobMaxima = jobs.stream().anyMatch(job -> job.bucketSpan().toMillis() != keySpanMs);
+        long intervalsPerChunk = Math.max(MIN_INTERVALS_PER_CHUNK, BUCKETS_PER_CHUNK / jobs.size());
+        // Chunks start and end on window boundaries, so each window is computed whole within one chunk.
+        long chunkMs = Math.max(1, intervalsPerChunk * keySpanMs / windowSpanMs) * windowSpanMs;
         List<OverallBucket> result = new ArrayList<>();
         for (long chunkStart = floor(earliest, windowSpanMs); chunkStart < latest; chunkStart += chunkMs) {
-            long queryFrom = Math.max(chunkStart, earliest);
-            long queryTo = Math.min(chunkStart + chunkMs, latest);
-            result.addAll(repository.overallBuckets(
+            var selection = new OverallBucketsRepository.Selection(
                     jobIds,
-                    queryFrom,
-                    queryTo,
+                    Math.max(chunkStart, earliest),
+                    Math.min(chunkStart + chunkMs, latest),
                     params.excludeInterim(),
                     keySpanMs,
-                    windowSpanMs,
-                    params.topN(),
-                    params.overallScore()));
+                    perJobMaxima);
+            result.addAll(
+                    windowSpanMs == keySpanMs
+                            ? OverallBucketAssembly.intervals(repository.intervals(selection), keySpanMs, params)
+                            : OverallBucketAssembly.windows(repository, selection, windowSpanMs, params));
             if (result.size() > MAX_RESULTS) {
                 throw VigilException.statusError(
                         HttpStatus.BAD_REQUEST,
