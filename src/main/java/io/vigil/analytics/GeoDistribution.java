@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The distribution of a series' locations for the {@code lat_long} function: a decayed mixture of up to
  * {@value #MAX_CLUSTERS} circular Gaussian clusters on the sphere, learned online. A new location joins the
- * cluster it is most likely under when within 3 standard deviations of it; otherwise it starts a cluster, and the
- * two closest clusters merge when there are too many.
+ * cluster it is most likely under when it lies within 3 standard deviations of it. Otherwise it starts a cluster,
+ * and when there are too many clusters the two closest merge.
  *
  * <p>The probability of a location is the mixture's chance of a location farther out in its own cluster than this
  * one, {@code sum_k w_k exp(-d_k^2 / 2 s_k^2)} for a 2-D Gaussian, plus a uniform pseudo-weight for places never
@@ -107,6 +107,7 @@ public final class GeoDistribution {
             }
         }
         lastLearnedMs = Math.max(lastLearnedMs, bucketStartMs);
+
         Cluster target = clusters.isEmpty() ? null : likeliest(point);
         if (target != null) {
             double distance = target.center().distanceKm(point);
@@ -118,6 +119,7 @@ public final class GeoDistribution {
             target = new Cluster();
             clusters.add(target);
         }
+
         double distance = target.weight > 0.0 ? target.center().distanceKm(point) : 0.0;
         double[] vector = point.unitVector();
         target.weight += 1.0;

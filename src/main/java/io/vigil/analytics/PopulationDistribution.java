@@ -11,13 +11,13 @@ import java.util.Arrays;
  * the model describes the population's behaviour rather than one series' history, and ignores the time order.
  *
  * <p>Values are kept in a decayed histogram over {@code y = sign(x) ln(1 + |x|)} with bins of 0.05, about 5% of
- * relative resolution. A tail probability is read from the histogram up to the 90% quantile of either side; beyond
- * it, the tail is extrapolated as exponential with the mean excess over that quantile as its scale, the
+ * relative resolution. A tail probability is read from the histogram up to the 90% quantile of either side. Beyond
+ * that quantile the tail is extrapolated as exponential, with the mean excess over the quantile as its scale: the
  * peaks-over-threshold estimate of a tail (Pickands–Balkema–de Haan theorem with shape 0). Counts are extrapolated
- * in {@code x}, a geometric tail like that of Poisson and negative binomial counts; metric values in {@code y}, a
- * power-law tail that suits skewed values such as sizes and durations. The two-sided
- * probability is {@code 2 min(P(X <= x), P(X >= x))}, capped at 1, and one-sided variants use one term.
- * {@code typical} is the population mean.
+ * in {@code x}, a geometric tail like that of Poisson and negative binomial counts. Metric values are extrapolated in
+ * {@code y}, a power-law tail that suits skewed values such as sizes and durations. The two-sided probability is
+ * {@code 2 min(P(X <= x), P(X >= x))}, capped at 1, and one-sided variants use one term. {@code typical} is the
+ * population mean.
  */
 public final class PopulationDistribution implements SeriesModel {
 

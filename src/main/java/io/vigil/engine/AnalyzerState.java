@@ -78,6 +78,7 @@ final class AnalyzerState {
             registry.restoreNextOrdinal(nextOrdinal);
             detector.frequentBy().readFrom(in);
         }
+
         int distributionCount = in.readInt();
         if (distributionCount != analyzer.distributions().size()) {
             throw new IOException("state has " + distributionCount + " population, rare or location detectors but the"

@@ -266,8 +266,8 @@ final class DetectorAnalysis implements AnalysedDetector {
     }
 
     /**
-     * Returns the feature's bucket value; for the times of day and week, the mean event time as seconds since the
-     * start of its UTC day or week.
+     * Returns the feature's bucket value. For the times of day and week it is the mean event time, in seconds since
+     * the start of its UTC day or week.
      */
     static double value(long bucketStartMs, BucketStatistics statistics, Feature feature) {
         double value = statistics.value(feature);

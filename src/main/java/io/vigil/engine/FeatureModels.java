@@ -8,9 +8,9 @@ import java.io.DataInput;
 import java.io.IOException;
 
 /**
- * Chooses the model of each feature: the job's series models for the bucket statistics of one series, the
- * population distribution when the members of a population share the model, and the circular time model for the
- * times of day and week, which are judged against when events usually happen rather than as a time series.
+ * Chooses the model of each feature. A series' bucket statistics get the job's series models, and attributes shared
+ * by the members of a population get a population distribution. The times of day and week get the circular time
+ * model, because they are judged against when events usually happen rather than as a time series.
  */
 final class FeatureModels {
 

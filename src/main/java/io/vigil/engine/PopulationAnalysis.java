@@ -125,6 +125,7 @@ final class PopulationAnalysis implements DistributionAnalysis {
                 || byValue == SplitFields.MISSING) {
             return;
         }
+
         String fieldValue = null;
         double value = 0.0;
         if (split.fieldIndex >= 0) {
@@ -139,6 +140,7 @@ final class PopulationAnalysis implements DistributionAnalysis {
                 }
             }
         }
+
         Series attribute = attributes.find(partitionValue, byValue);
         if (attribute == null) {
             if (!memory.mayCreateSeries()) {
@@ -148,6 +150,7 @@ final class PopulationAnalysis implements DistributionAnalysis {
             attribute = newAttribute(partitionValue, byValue);
             memory.seriesCreated(attribute.memoryBytes());
         }
+
         MemberKey key = new MemberKey(partitionValue, overValue);
         PopulationMember member = members.get(key);
         if (member == null) {
@@ -159,6 +162,7 @@ final class PopulationAnalysis implements DistributionAnalysis {
             members.put(key, member);
             memory.seriesCreated(member.memoryBytes());
         }
+
         MemberBucket bucket = open.computeIfAbsent(bucketStartMs, ignored -> new LinkedHashMap<>())
                 .computeIfAbsent(key, ignored -> new MemberBucket(members.get(key)));
         BucketStatistics statistics = bucket.statisticsOf(attribute, keepValues, keepDistinct);
@@ -348,12 +352,14 @@ final class PopulationAnalysis implements DistributionAnalysis {
                     ordinal, partitionValue, byValue, attributeModels, false, false, Double.NaN, Long.MIN_VALUE));
         }
         attributes.restoreNextOrdinal(nextAttributeOrdinal);
+
         rarity.clear();
         int rarityCount = readCount(in, "rarity partitions");
         for (int i = 0; i < rarityCount; i++) {
             String partitionKey = StateStrings.read(in);
             rarity.put(partitionKey, CategoryFrequencies.read(in));
         }
+
         members.clear();
         nextMemberOrdinal = in.readInt();
         int memberCount = readCount(in, "members");
@@ -366,6 +372,7 @@ final class PopulationAnalysis implements DistributionAnalysis {
                     new MemberKey(partitionValue, overValue),
                     new PopulationMember(ordinal, partitionValue, overValue, lastSeen));
         }
+
         frequentBy.readFrom(in);
         frequentOver.readFrom(in);
     }

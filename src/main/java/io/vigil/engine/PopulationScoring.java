@@ -31,7 +31,7 @@ import java.util.List;
  */
 final class PopulationScoring {
 
-    /** The most causes a record lists (ml-cpp {@code CAnomalyDetector::buildResultsHelper}). */
+    /** The maximum number of causes a record lists (ml-cpp {@code CAnomalyDetector::buildResultsHelper}). */
     static final int MAX_CAUSES = 10;
 
     /** Causes up to this factor of the smallest cause probability are listed (ml-cpp). */

@@ -31,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bin/vigil-bench population}: throughput and heap of a high-cardinality population job,
- * {@code count by action over user} with 5-minute buckets. Each bucket holds {@code --per-bucket} records whose users
+ * {@code count by action over user} with 5-minute buckets. Each bucket contains {@code --per-bucket} records whose users
  * cycle through {@code --users} distinct values and whose actions through {@code --actions}. By default it starts the
- * service in this JVM on a temporary embedded PostgreSQL, posts NDJSON over HTTP to 127.0.0.1, closes the job so
- * every bucket is written, and reports records per second from the first request to the closed job. With
+ * service in this JVM on a temporary embedded PostgreSQL and posts NDJSON over HTTP to 127.0.0.1. It then closes
+ * the job so every bucket is written, and reports records per second from the first request to the closed job. With
  * {@code --engine-only} it feeds the same records to the detection engine directly. It samples the heap every 20 ms
  * and reports the largest used and committed heap; run it with {@code VIGIL_BENCH_JAVA_OPTS=-Xmx1g} to hold the
  * service to 1 GB.
@@ -65,9 +65,10 @@ public final class PopulationBench {
                         engineOnly = true;
                         i--;
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "\nUsage: "
-                            + "bin/vigil-bench population [--users 100000] [--actions 10] [--records 4000000] "
-                            + "[--per-bucket 200000] [--per-request 10000] [--engine-only]");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i] + "\nUsage: "
+                                + "bin/vigil-bench population [--users 100000] [--actions 10] [--records 4000000] "
+                                + "[--per-bucket 200000] [--per-request 10000] [--engine-only]");
                 }
                 i++;
             }
@@ -108,11 +109,12 @@ public final class PopulationBench {
 
     private static void runEngine(Options options, HeapSampler heap) throws InterruptedException {
         Job job = JobFixtures.job("bench-population", "5m", null, "epoch_ms", List.of(detector()), null);
-        BucketAnalyzer analyzer =
-                DefaultBucketAnalyzerFactory.withModels(DefaultSeriesModelFactory::new).create(job);
+        BucketAnalyzer analyzer = DefaultBucketAnalyzerFactory.withModels(DefaultSeriesModelFactory::new)
+                .create(job);
         AnalysisFields fields = AnalysisFields.of(job.analysisConfig());
         int userIndex = fields.indexOf("user");
         int actionIndex = fields.indexOf("action");
+
         heap.start();
         long started = System.nanoTime();
         long openBucket = START_MS;
@@ -129,10 +131,12 @@ public final class PopulationBench {
             values[actionIndex] = action(options, i);
             analyzer.add(bucket, new InputRecord(time, values));
         }
+
         BucketResults last = analyzer.finalizeBucket(openBucket);
         records += last.records().size();
         double seconds = (System.nanoTime() - started) / 1e9;
         heap.stop();
+
         ModelSizeStats stats = analyzer.modelSizeStats();
         System.out.printf(
                 "population engine: %,d records (%,d users, %,d actions, %,d per 5-minute bucket) in %.2f s: "
@@ -146,10 +150,7 @@ public final class PopulationBench {
                 records);
         System.out.printf(
                 "model: %,d bytes, %,d over values, %,d by values, status %s%n",
-                stats.modelBytes(),
-                stats.totalOverFieldCount(),
-                stats.totalByFieldCount(),
-                stats.memoryStatus());
+                stats.modelBytes(), stats.totalOverFieldCount(), stats.totalByFieldCount(), stats.memoryStatus());
         heap.report();
     }
 
@@ -159,7 +160,8 @@ public final class PopulationBench {
         application.setDefaultProperties(Map.of(
                 "server.port", "0",
                 "server.address", "127.0.0.1",
-                "vigil.embedded-database.data-directory", dataDirectory.resolve("postgres").toString(),
+                "vigil.embedded-database.data-directory",
+                        dataDirectory.resolve("postgres").toString(),
                 "vigil.embedded-database.clean-on-start", "true",
                 "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
                 "logging.level.root", "WARN"));

@@ -127,7 +127,7 @@ class RareFunctionsTest {
     }
 
     @Test
-    void hostUsingRareProcessOftenIsRecordedByFreqRare() {
+    void freqRareFlagsHeavyRareUse() {
         Random random = new Random(SEED);
         Detector detector = new Detector(null, "freq_rare", null, "process", "host", null, null, null, null, null);
         AnalyzerDriver driver = history(Jobs.job("1h", List.of("host"), detector), random, "process");

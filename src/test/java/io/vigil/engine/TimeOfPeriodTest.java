@@ -11,8 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Four weeks of logins of 4 users, UTC: on weekdays each user logs in a few times an hour from 08:00 to 18:00, and
- * user-0 also runs a nightly job at about 02:00 every day, so its times have two modes.
+ * Four weeks of logins of 4 users, UTC: on weekdays each user logs in a few times an hour from 08:00 to 18:00.
+ * User-0 also runs a nightly job at about 02:00 every day, so its times have two modes.
  */
 class TimeOfPeriodTest {
 
