@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code bin/vigil-bench population}: throughput and heap of a high-cardinality population job,
  * {@code count by action over user} with 5-minute buckets. Each bucket contains {@code --per-bucket} records whose users
- * cycle through {@code --users} distinct values and whose actions through {@code --actions}. By default it starts the
+ * cycle through {@code --users} distinct values and whose actions through {@code --actions}. In the last bucket the
+ * first 2,000 records go to user-42, a planted anomaly that the run reports. By default it starts the
  * service in this JVM on a temporary embedded PostgreSQL and posts NDJSON over HTTP to 127.0.0.1. It then closes
  * the job so every bucket is written, and reports records per second from the first request to the closed job. With
  * {@code --engine-only} it feeds the same records to the detection engine directly. It samples the heap every 20 ms
@@ -93,7 +94,16 @@ public final class PopulationBench {
         return new Detector(null, "count", null, "action", "user", null, false, null, null, 0);
     }
 
+    /** Records of the last bucket that go to one planted member, so a run shows the detector finding it. */
+    static final int PLANTED_RECORDS = 2_000;
+
+    static final String PLANTED_USER = "user-42";
+
     private static String user(Options options, long index) {
+        long lastBucket = (options.records() - 1) / options.perBucket();
+        if (index / options.perBucket() == lastBucket && index % options.perBucket() < PLANTED_RECORDS) {
+            return PLANTED_USER;
+        }
         return "user-" + (index * 7919L % options.users());
     }
 
@@ -134,20 +144,22 @@ public final class PopulationBench {
 
         BucketResults last = analyzer.finalizeBucket(openBucket);
         records += last.records().size();
+        String top = last.records().isEmpty() ? "none" : last.records().get(0).overFieldValue();
         double seconds = (System.nanoTime() - started) / 1e9;
         heap.stop();
 
         ModelSizeStats stats = analyzer.modelSizeStats();
         System.out.printf(
                 "population engine: %,d records (%,d users, %,d actions, %,d per 5-minute bucket) in %.2f s: "
-                        + "%,.0f records/s, %,d anomaly records%n",
+                        + "%,.0f records/s, %,d anomaly records, top of the last bucket %s%n",
                 options.records(),
                 options.users(),
                 options.actions(),
                 options.perBucket(),
                 seconds,
                 options.records() / seconds,
-                records);
+                records,
+                top);
         System.out.printf(
                 "model: %,d bytes, %,d over values, %,d by values, status %s%n",
                 stats.modelBytes(), stats.totalOverFieldCount(), stats.totalByFieldCount(), stats.memoryStatus());
@@ -195,7 +207,15 @@ public final class PopulationBench {
                     options.records() / seconds);
             Long buckets = jdbc.queryForObject("select count(*) from buckets where job_id = ?", Long.class, jobId);
             Long records = jdbc.queryForObject("select count(*) from records where job_id = ?", Long.class, jobId);
-            System.out.printf("results: %,d buckets and %,d records in PostgreSQL%n", buckets, records);
+            List<String> top = jdbc.queryForList(
+                    "select over_field_value from records where job_id = ? order by record_score desc limit 1",
+                    String.class,
+                    jobId);
+            System.out.printf(
+                    "results: %,d buckets and %,d records in PostgreSQL, top record %s%n",
+                    buckets,
+                    records,
+                    top.isEmpty() ? "none" : top.get(0));
             heap.report();
         }
     }
