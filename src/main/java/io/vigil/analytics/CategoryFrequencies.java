@@ -15,17 +15,24 @@ import java.util.Map;
  * or for few members, whatever its event count.
  *
  * <p>The probability of a value is the share of all occurrences held by values at most as frequent, the
- * less-likely probability of a categorical distribution. Values never seen share a pseudo-weight of
- * {@code first occurrences + 0.5}: when new values keep appearing, a new one is not surprising, and once the set of
- * values is stable, the first occurrence of a new one is. Weights decay at {@link DistributionDecay#perBucket}, kept
- * lazily as a common scale so a bucket costs only the values it has.
+ * less-likely probability of a categorical distribution. Values never seen share the Good–Turing estimate of the
+ * unseen mass, {@code (n1 + 0.5) / (N + 0.5)}, where {@code n1} counts the values seen about once (a decayed weight
+ * of at most 1.5) and N all occurrences. So when new values keep appearing, a new one is not surprising, and once
+ * the set of values is stable, the first occurrence of a new one is. Weights decay at
+ * {@link DistributionDecay#perBucket}, kept lazily as a common scale so that a bucket costs only the values it has.
+ *
+ * <p>NOTE: after N occurrences a first occurrence in a stable set has a probability of about {@code 1 / (2N)}. The
+ * record normalizer's family-wise ceiling scores such probabilities low when a detector writes many results.
  */
 public final class CategoryFrequencies {
 
     static final byte STATE_VERSION = 1;
 
-    /** The pseudo-weight of values never seen, before any first occurrence has been counted. */
+    /** The pseudo-count added to the values seen once, so the unseen mass stays positive. */
     private static final double NEW_VALUE_PRIOR = 0.5;
+
+    /** Values with at most this decayed occurrence weight count as seen once. */
+    private static final double SEEN_ONCE = 1.5;
 
     /** Rescale the stored weights once the common scale falls below this, to stay within double range. */
     private static final double RESCALE_BELOW = 1e-150;
@@ -35,7 +42,6 @@ public final class CategoryFrequencies {
     private final Map<String, double[]> values = new HashMap<>();
     private double scale = 1.0;
     private double totalOccurrences;
-    private double firstOccurrences;
     private double buckets;
     private long lastLearnedMs = Long.MIN_VALUE;
     private double[] sortedOccurrences;
@@ -65,13 +71,14 @@ public final class CategoryFrequencies {
      * as the least frequent.
      */
     public double probability(String value) {
-        double denominator = totalOccurrences + firstOccurrences + NEW_VALUE_PRIOR;
-        double newMass = (firstOccurrences + NEW_VALUE_PRIOR) / denominator;
+        index();
+        double denominator = totalOccurrences + NEW_VALUE_PRIOR;
+        int seenOnce = upperBound(sortedOccurrences, SEEN_ONCE);
+        double newMass = (seenOnce + NEW_VALUE_PRIOR) / denominator;
         double[] entry = values.get(value);
         if (entry == null) {
-            return newMass;
+            return Math.min(newMass, 1.0);
         }
-        index();
         double occurrences = entry[0] * scale;
         int position = upperBound(sortedOccurrences, occurrences * (1.0 + 1e-9));
         double atMost = position == 0 ? 0.0 : cumulativeOccurrences[position - 1];
@@ -107,7 +114,6 @@ public final class CategoryFrequencies {
         if (entry == null) {
             entry = new double[2];
             values.put(value, entry);
-            firstOccurrences += 1.0;
         }
         entry[0] += occurrences / scale;
         entry[1] += events / scale;
@@ -122,7 +128,6 @@ public final class CategoryFrequencies {
         double factor = DistributionDecay.factor(lastLearnedMs, bucketStartMs, bucketSpanMs, decayRate);
         scale *= factor;
         totalOccurrences *= factor;
-        firstOccurrences *= factor;
         buckets = buckets * factor + 1.0;
         lastLearnedMs = Math.max(lastLearnedMs, bucketStartMs);
         if (scale < RESCALE_BELOW) {
@@ -191,7 +196,6 @@ public final class CategoryFrequencies {
         out.writeDouble(decayRate);
         out.writeDouble(scale);
         out.writeDouble(totalOccurrences);
-        out.writeDouble(firstOccurrences);
         out.writeDouble(buckets);
         out.writeLong(lastLearnedMs);
         String[] keys = values.keySet().toArray(new String[0]);
@@ -215,7 +219,6 @@ public final class CategoryFrequencies {
         CategoryFrequencies model = new CategoryFrequencies(in.readLong(), in.readDouble());
         model.scale = in.readDouble();
         model.totalOccurrences = in.readDouble();
-        model.firstOccurrences = in.readDouble();
         model.buckets = in.readDouble();
         model.lastLearnedMs = in.readLong();
         int count = in.readInt();

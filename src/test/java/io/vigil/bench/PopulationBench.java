@@ -213,9 +213,7 @@ public final class PopulationBench {
                     jobId);
             System.out.printf(
                     "results: %,d buckets and %,d records in PostgreSQL, top record %s%n",
-                    buckets,
-                    records,
-                    top.isEmpty() ? "none" : top.get(0));
+                    buckets, records, top.isEmpty() ? "none" : top.get(0));
             heap.report();
         }
     }

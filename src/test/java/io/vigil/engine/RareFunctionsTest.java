@@ -78,6 +78,23 @@ class RareFunctionsTest {
     }
 
     @Test
+    void newValueAmongChurningValuesIsUsual() {
+        AnalyzerDriver driver = new AnalyzerDriver(
+                Jobs.job("1h", List.of(), rare("process", null)), new DefaultSeriesModelFactory(3600));
+        for (int hour = 0; hour <= HISTORY_HOURS; hour++) {
+            for (String process : COMMON) {
+                driver.add(hour * HOUR, Map.of("process", process));
+            }
+            driver.add(hour * HOUR, Map.of("process", "job-" + hour));
+            driver.finalizeBucket(hour * HOUR);
+        }
+
+        List<AnomalyRecord> last = driver.results.get(HISTORY_HOURS).records();
+
+        assertThat(last).allSatisfy(record -> assertThat(record.probability()).isGreaterThan(0.01));
+    }
+
+    @Test
     void knownProcessesScoreLow() {
         Random random = new Random(SEED);
         AnalyzerDriver driver = history(Jobs.job("1h", List.of(), rare("process", null)), random, "process");
