@@ -129,6 +129,23 @@ class PopulationAnalysisTest {
     }
 
     @Test
+    void useNullMakesMissingUserAMember() {
+        Detector withNull = new Detector(null, "count", null, null, "user", null, true, null, null, null);
+        Detector withoutNull = new Detector(null, "count", null, null, "user", null, false, null, null, null);
+        AnalyzerDriver kept = new AnalyzerDriver(job(withNull), new DefaultSeriesModelFactory(3600));
+        AnalyzerDriver skipped = new AnalyzerDriver(job(withoutNull), new DefaultSeriesModelFactory(3600));
+
+        for (AnalyzerDriver driver : List.of(kept, skipped)) {
+            driver.add(0, java.util.Map.of("user", "user-1"));
+            driver.add(0, java.util.Map.of("action", "read"));
+            driver.finalizeBucket(0);
+        }
+
+        assertThat(kept.analyzer.modelSizeStats().totalOverFieldCount()).isEqualTo(2);
+        assertThat(skipped.analyzer.modelSizeStats().totalOverFieldCount()).isEqualTo(1);
+    }
+
+    @Test
     void highCountIgnoresQuietUser() {
         assertThat(anomalousUsers("high_count")).containsExactly("user-2");
     }
