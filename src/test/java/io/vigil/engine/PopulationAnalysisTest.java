@@ -109,6 +109,37 @@ class PopulationAnalysisTest {
         assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mean", "high_mean", "median", "max", "sum", "high_sum", "varp", "metric"})
+    void metricFunctionsFlagHeavyUser(String function) {
+        List<String> users = heavyUsers(function);
+
+        assertThat(users).containsExactly("user-3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"low_mean", "low_median", "min", "low_sum"})
+    void lowMetricFunctionsIgnoreHeavyUser(String function) {
+        assertThat(heavyUsers(function)).isEmpty();
+    }
+
+    /** Returns the users with a probability below 1e-4 after user-3 moves 50,000 and 100,000 bytes in turns. */
+    private static List<String> heavyUsers(String function) {
+        PopulationTraffic traffic = new PopulationTraffic(USERS, SEED);
+        AnalyzerDriver driver = history(job(population(function, "bytes", "action")), traffic);
+        traffic.addHour(driver, LAST);
+        for (int i = 0; i < 20; i++) {
+            traffic.addRecord(driver, LAST, 3, "read", i % 2 == 0 ? 50_000.0 : 100_000.0);
+        }
+        List<String> users = new ArrayList<>();
+        for (AnomalyRecord record : driver.finalizeBucket(LAST).records()) {
+            if (record.probability() < 1e-4) {
+                users.add(record.overFieldValue());
+            }
+        }
+        return users;
+    }
+
     @Test
     void manyDistinctHostsOfOneUserAreRecorded() {
         PopulationTraffic traffic = new PopulationTraffic(USERS, SEED);
