@@ -41,6 +41,8 @@ public final class CircularTimeModel implements SeriesModel {
     private double totalWeight;
     private long firstLearnedMs = Long.MIN_VALUE;
     private long lastLearnedMs = Long.MIN_VALUE;
+    /** The density of the current weights, computed on first use after each change; not part of the state. */
+    private double[] density;
 
     /**
      * Creates an empty model.
@@ -124,6 +126,7 @@ public final class CircularTimeModel implements SeriesModel {
 
     @Override
     public void learn(long bucketStartMs, double value, double countWeight) {
+        density = null;
         double factor = DistributionDecay.factor(lastLearnedMs, bucketStartMs, bucketSpanMs, decayRate);
         if (factor < 1.0) {
             for (int i = 0; i < weights.length; i++) {
@@ -205,6 +208,13 @@ public final class CircularTimeModel implements SeriesModel {
 
     /** Returns the smoothed probability mass of each bin, uniform share included; it sums to 1. */
     private double[] density() {
+        if (density == null) {
+            density = smoothedDensity();
+        }
+        return density;
+    }
+
+    private double[] smoothedDensity() {
         int bins = weights.length;
         int reach = Math.min(bins / 2, (int) Math.ceil(8.0 * kernelSigmaBins));
         double[] kernel = new double[reach + 1];
@@ -213,7 +223,7 @@ public final class CircularTimeModel implements SeriesModel {
             kernel[d] = Math.exp(-0.5 * (d / kernelSigmaBins) * (d / kernelSigmaBins));
             kernelSum += d == 0 ? kernel[d] : 2.0 * kernel[d];
         }
-        double[] density = new double[bins];
+        double[] smoothed = new double[bins];
         double denominator = totalWeight + UNIFORM_WEIGHT;
         for (int j = 0; j < bins; j++) {
             if (weights[j] == 0.0) {
@@ -221,14 +231,14 @@ public final class CircularTimeModel implements SeriesModel {
             }
             double share = weights[j] / kernelSum / denominator;
             for (int d = -reach; d <= reach; d++) {
-                density[Math.floorMod(j + d, bins)] += share * kernel[Math.abs(d)];
+                smoothed[Math.floorMod(j + d, bins)] += share * kernel[Math.abs(d)];
             }
         }
         double uniform = UNIFORM_WEIGHT / denominator / bins;
         for (int i = 0; i < bins; i++) {
-            density[i] += uniform;
+            smoothed[i] += uniform;
         }
-        return density;
+        return smoothed;
     }
 
     /** Returns {@code value} (seconds in the period) as a fractional bin index measured from bin centers. */
