@@ -73,7 +73,7 @@ final class AnalyzerState {
             int nextOrdinal = in.readInt();
             int seriesCount = in.readInt();
             for (int i = 0; i < seriesCount; i++) {
-                registry.add(readSeries(in, detector, analyzer));
+                registry.add(readSeries(in, detector));
             }
             registry.restoreNextOrdinal(nextOrdinal);
             detector.frequentBy().readFrom(in);
@@ -91,8 +91,7 @@ final class AnalyzerState {
         analyzer.memory().restoreAllocationFailures(allocationFailures);
     }
 
-    private static Series readSeries(DataInput in, DetectorAnalysis detector, DetectionBucketAnalyzer analyzer)
-            throws IOException {
+    private static Series readSeries(DataInput in, DetectorAnalysis detector) throws IOException {
         int ordinal = in.readInt();
         String partitionValue = StateStrings.read(in);
         String byValue = StateStrings.read(in);

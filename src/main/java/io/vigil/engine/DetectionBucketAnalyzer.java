@@ -37,7 +37,6 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     private final BucketScorer scorer;
     private final ModelMemory memory;
     private final BucketEventCounts eventCounts = new BucketEventCounts();
-    private final SeriesModelFactory modelFactory;
     private Normalizers normalizers;
     private double expectedEventCount = Double.NaN;
     private boolean bigChangePending;
@@ -52,7 +51,6 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         this.pruneAfterMs = isSet(config.modelPruneWindow())
                 ? 1000L * seconds(config.modelPruneWindow(), null, "analysis_config.model_prune_window")
                 : Long.MAX_VALUE;
-        this.modelFactory = modelFactory;
         this.detectors = new ArrayList<>();
         for (int index = 0; index < config.detectors().size(); index++) {
             Detector detector = config.detectors().get(index);
@@ -309,10 +307,6 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
     List<DetectorAnalysis> detectors() {
         return detectors;
-    }
-
-    SeriesModelFactory modelFactory() {
-        return modelFactory;
     }
 
     Normalizers normalizers() {
