@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The statistics of one series in one bucket, from which every {@link Feature} value is read: event count, the
  * weighted moments, minimum and maximum of the field values, and, only for the features that need them, the values
- * themselves (median) or the set of distinct values (distinct count).
+ * themselves (median) or the set of distinct values (distinct count and information content).
  *
  * <p>With a summary count field a record stands for {@code weight} events: it adds {@code weight} to the count and
  * is weighted by it in the mean, median and variance, while its value is taken as already summed for {@code sum}.

@@ -91,14 +91,15 @@ final class RecordBuilder {
     }
 
     /**
-     * Adds the rarity of a rare record to its explanation, and drops the confidence bounds of population and
-     * location records, whose values are not on one scale.
+     * Adds the rarity of a rare record to its explanation, and drops the confidence bounds of population, rare and
+     * location records, which have no interval on the scale of their values.
      */
     private static AnomalyScoreExplanation withRarity(AnomalyScoreExplanation explanation, RecordDetail detail) {
         if (detail == null) {
             return explanation;
         }
-        boolean bounded = detail.causes() == null && detail.geoResults() == null;
+        boolean bounded =
+                detail.causes() == null && detail.geoResults() == null && detail.byFieldFirstOccurrence() == null;
         return new AnomalyScoreExplanation(
                 explanation.anomalyType(),
                 explanation.anomalyLength(),

@@ -70,6 +70,7 @@ class RareFunctionsTest {
         assertThat(record.probability()).isLessThan(0.01);
         assertThat(record.anomalyScoreExplanation().byFieldFirstOccurrence()).isTrue();
         assertThat(record.anomalyScoreExplanation().byFieldRelativeRarity()).isGreaterThan(100.0);
+        assertThat(record.anomalyScoreExplanation().lowerConfidenceBound()).isNull();
         assertThat(record.influencers())
                 .extracting(influence -> influence.influencerFieldName())
                 .containsExactly("process", "host");
