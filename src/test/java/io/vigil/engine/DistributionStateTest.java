@@ -113,6 +113,23 @@ class DistributionStateTest {
     }
 
     @Test
+    void memoryLimitStopsNewMembers() {
+        Detector detector = new Detector(null, "count", null, "action", "user", null, null, null, null, null);
+        AnalyzerDriver driver = new AnalyzerDriver(
+                Jobs.job("1h", List.of(), null, "1mb", detector), new DefaultSeriesModelFactory(3600));
+
+        for (int user = 0; user < 20_000; user++) {
+            driver.add(0, Map.of("user", "user-" + user, "action", "read"));
+        }
+        driver.finalizeBucket(0);
+
+        ModelSizeStats stats = driver.analyzer.modelSizeStats();
+        assertThat(stats.totalOverFieldCount()).isLessThan(20_000L);
+        assertThat(stats.bucketAllocationFailuresCount()).isEqualTo(1L);
+        assertThat(stats.memoryStatus()).isIn("soft_limit", "hard_limit");
+    }
+
+    @Test
     void modelSizeStatsCountMembersAndValues() {
         AnalyzerDriver driver = run(24, new Random(SEED));
 
