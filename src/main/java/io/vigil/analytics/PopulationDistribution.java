@@ -18,6 +18,9 @@ import java.util.Arrays;
  * {@code y}, a power-law tail that suits skewed values such as sizes and durations. The two-sided probability is
  * {@code 2 min(P(X <= x), P(X >= x))}, capped at 1, and one-sided variants use one term. {@code typical} is the
  * population mean.
+ *
+ * <p>NOTE: the model has no seasonal component, so a population whose values all follow a daily cycle is judged
+ * against the mix of its day and night values.
  */
 public final class PopulationDistribution implements SeriesModel {
 
