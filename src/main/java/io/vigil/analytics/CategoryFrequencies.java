@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * How often each value of a categorical field (a by value, a log category) occurs over time, for the {@code rare}
- * and {@code freq_rare} functions. Each value has a decayed occurrence weight: one per bucket in which it appears
- * for a series, or one per member that has it for a population, so a value is rare when it appears in few buckets
- * or for few members, whatever its event count.
+ * and {@code freq_rare} functions. Each value has a decayed occurrence weight. It gains one per bucket in which the
+ * value appears for a series, or one per member that has it for a population. So a value is rare when it appears in
+ * few buckets or for few members, whatever its event count.
  *
  * <p>The probability of a value is the share of all occurrences held by values at most as frequent, the
  * less-likely probability of a categorical distribution. Values never seen share the Good–Turing estimate of the

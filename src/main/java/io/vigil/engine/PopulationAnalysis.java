@@ -377,11 +377,11 @@ final class PopulationAnalysis implements DistributionAnalysis {
         frequentOver.readFrom(in);
     }
 
-    private int readCount(DataInput in, String what) throws IOException {
+    private int readCount(DataInput in, String section) throws IOException {
         int count = in.readInt();
         if (count < 0) {
             throw new IOException(
-                    "state of detector " + detectorIndex + " has " + count + " " + what + "; the state is corrupt");
+                    "state of detector " + detectorIndex + " has " + count + " " + section + "; the state is corrupt");
         }
         return count;
     }

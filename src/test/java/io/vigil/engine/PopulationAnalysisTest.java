@@ -163,17 +163,19 @@ class PopulationAnalysisTest {
     void useNullMakesMissingUserAMember() {
         Detector withNull = new Detector(null, "count", null, null, "user", null, true, null, null, null);
         Detector withoutNull = new Detector(null, "count", null, null, "user", null, false, null, null, null);
-        AnalyzerDriver kept = new AnalyzerDriver(job(withNull), new DefaultSeriesModelFactory(3600));
-        AnalyzerDriver skipped = new AnalyzerDriver(job(withoutNull), new DefaultSeriesModelFactory(3600));
+        AnalyzerDriver withNullDriver = new AnalyzerDriver(job(withNull), new DefaultSeriesModelFactory(3600));
+        AnalyzerDriver withoutNullDriver = new AnalyzerDriver(job(withoutNull), new DefaultSeriesModelFactory(3600));
 
-        for (AnalyzerDriver driver : List.of(kept, skipped)) {
+        for (AnalyzerDriver driver : List.of(withNullDriver, withoutNullDriver)) {
             driver.add(0, java.util.Map.of("user", "user-1"));
             driver.add(0, java.util.Map.of("action", "read"));
             driver.finalizeBucket(0);
         }
 
-        assertThat(kept.analyzer.modelSizeStats().totalOverFieldCount()).isEqualTo(2);
-        assertThat(skipped.analyzer.modelSizeStats().totalOverFieldCount()).isEqualTo(1);
+        assertThat(withNullDriver.analyzer.modelSizeStats().totalOverFieldCount())
+                .isEqualTo(2);
+        assertThat(withoutNullDriver.analyzer.modelSizeStats().totalOverFieldCount())
+                .isEqualTo(1);
     }
 
     @Test
