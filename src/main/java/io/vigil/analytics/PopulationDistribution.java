@@ -28,6 +28,9 @@ public final class PopulationDistribution implements SeriesModel {
 
     static final double BIN_WIDTH = 0.05;
 
+    /** The largest magnitude of {@code y} the histogram covers. */
+    static final double MAX_Y = 40.0;
+
     /** The share of the mass beyond which a tail is extrapolated rather than read from the histogram. */
     private static final double TAIL_SHARE = 0.1;
 
@@ -166,8 +169,13 @@ public final class PopulationDistribution implements SeriesModel {
         return model;
     }
 
+    /**
+     * Returns {@code y} for {@code value}, limited to [-40, 40] (|x| up to about 2.4e17) so that one huge value
+     * cannot grow the histogram past 1,600 bins.
+     */
     static double transform(double value) {
-        return Math.signum(value) * Math.log1p(Math.abs(value));
+        double y = Math.signum(value) * Math.log1p(Math.abs(value));
+        return Math.max(-MAX_Y, Math.min(MAX_Y, y));
     }
 
     private static double untransform(double y) {

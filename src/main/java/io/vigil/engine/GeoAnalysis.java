@@ -256,7 +256,8 @@ final class GeoAnalysis implements DistributionAnalysis {
         registry.clear();
         distributions.clear();
         open.clear();
-        learn(Long.MIN_VALUE);
+        collectedPoints = null;
+        collectedBucketMs = Long.MIN_VALUE;
         int nextOrdinal = in.readInt();
         int count = in.readInt();
         if (count < 0) {
