@@ -160,6 +160,38 @@ class PopulationAnalysisTest {
     }
 
     @Test
+    void partitionsHaveSeparatePopulations() {
+        Detector detector = new Detector(null, "count", null, "action", "user", "region", null, null, null, null);
+        AnalyzerDriver driver =
+                new AnalyzerDriver(Jobs.job("1h", List.of("region"), detector), new DefaultSeriesModelFactory(3600));
+        java.util.Random random = new java.util.Random(SEED);
+        for (int hour = 0; hour <= HISTORY_HOURS; hour++) {
+            for (int user = 0; user < 20; user++) {
+                String region = user < 10 ? "eu" : "us";
+                int reads = region.equals("eu") ? 5 + random.nextInt(3) : 50 + random.nextInt(10);
+                if (hour == HISTORY_HOURS && user == 3) {
+                    reads = 55;
+                }
+                for (int i = 0; i < reads; i++) {
+                    driver.add(
+                            hour * HOUR, java.util.Map.of("user", "user-" + user, "action", "read", "region", region));
+                }
+            }
+            driver.finalizeBucket(hour * HOUR);
+        }
+
+        AnomalyRecord record = driver.results.get(HISTORY_HOURS).records().get(0);
+
+        assertThat(record.partitionFieldName()).isEqualTo("region");
+        assertThat(record.partitionFieldValue()).isEqualTo("eu");
+        assertThat(record.overFieldValue()).isEqualTo("user-3");
+        assertThat(record.causes().get(0).partitionFieldValue()).isEqualTo("eu");
+        assertThat(record.causes().get(0).typical().get(0)).isBetween(5.0, 7.0);
+        assertThat(record.probability()).isLessThan(1e-6);
+        assertThat(driver.analyzer.modelSizeStats().totalPartitionFieldCount()).isEqualTo(2);
+    }
+
+    @Test
     void useNullMakesMissingUserAMember() {
         Detector withNull = new Detector(null, "count", null, null, "user", null, true, null, null, null);
         Detector withoutNull = new Detector(null, "count", null, null, "user", null, false, null, null, null);
