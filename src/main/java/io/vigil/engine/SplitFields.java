@@ -8,6 +8,9 @@ import io.vigil.job.Detector;
  */
 final class SplitFields {
 
+    /** The marker of a missing split value, a distinct instance compared by identity. */
+    static final String MISSING = new String("<missing>");
+
     final int fieldIndex;
     final int byIndex;
     final int overIndex;
@@ -40,10 +43,6 @@ final class SplitFields {
         }
         return useNull ? "" : MISSING;
     }
-
-    /** The marker of a missing split value; compared by identity. */
-    @SuppressWarnings("StringOperationCanBeSimplified")
-    static final String MISSING = new String("<missing>");
 
     /** Returns the finite number in {@code text}, or NaN when it is not one. */
     static double parseNumber(String text) {
