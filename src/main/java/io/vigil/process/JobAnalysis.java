@@ -20,17 +20,25 @@ final class JobAnalysis {
     private final BucketAnalyzer analyzer;
     private final ResultsWriter writer;
     private final int analysedFieldsPerRecord;
+    private final RenormalizationTrigger renormalization;
     private ProcessorState state;
     private final List<BucketResults> finalizedResults = new ArrayList<>();
     private Job pendingUpdate;
     private long latestInterimBucket = BucketClock.UNSET;
 
-    JobAnalysis(String jobId, BucketAnalyzer analyzer, ProcessorState state, ResultsWriter writer, int fields) {
+    JobAnalysis(
+            String jobId,
+            BucketAnalyzer analyzer,
+            ProcessorState state,
+            ResultsWriter writer,
+            int fields,
+            RenormalizationTrigger renormalization) {
         this.jobId = jobId;
         this.analyzer = analyzer;
         this.state = state;
         this.writer = writer;
         this.analysedFieldsPerRecord = fields;
+        this.renormalization = renormalization;
     }
 
     ProcessorState state() {
@@ -204,6 +212,10 @@ final class JobAnalysis {
         }
         boolean interimExists = latestInterimBucket != BucketClock.UNSET;
         writer.writeFinal(jobId, List.copyOf(finalizedResults), changedCategories, interimExists, statsDocuments());
+        if (!finalizedResults.isEmpty()) {
+            long lastFinalizedBucketEnd = state.clock().lastFinalizedBucketEnd();
+            renormalization.afterFinalResults(analyzer, lastFinalizedBucketEnd, JobSettings.of(state.job()));
+        }
         if (interimExists && !finalizedResults.isEmpty()) {
             long lastFinalized =
                     finalizedResults.get(finalizedResults.size() - 1).bucket().timestamp();
