@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The work of one open job's processor: the bucket clock, the analyzer, the counts and the results still to be
@@ -24,6 +25,7 @@ final class JobAnalysis {
     private ProcessorState state;
     private final List<BucketResults> finalizedResults = new ArrayList<>();
     private Job pendingUpdate;
+    private Map<String, Set<String>> pendingFilters;
     private long latestInterimBucket = BucketClock.UNSET;
 
     JobAnalysis(
@@ -133,6 +135,11 @@ final class JobAnalysis {
         pendingUpdate = job;
     }
 
+    /** Takes new filter items for the custom rules; the analyzer receives them after the current bucket. */
+    void updateFilters(Map<String, Set<String>> itemsByFilterId) {
+        pendingFilters = itemsByFilterId;
+    }
+
     JobStatsDocuments statsDocuments() {
         long now = System.currentTimeMillis();
         BucketClock clock = state.clock();
@@ -163,6 +170,10 @@ final class JobAnalysis {
         if (pendingUpdate != null) {
             analyzer.updateJob(pendingUpdate);
             pendingUpdate = null;
+        }
+        if (pendingFilters != null) {
+            analyzer.updateFilters(pendingFilters);
+            pendingFilters = null;
         }
     }
 

@@ -4,7 +4,9 @@ import io.vigil.common.VigilException;
 import io.vigil.job.Job;
 import io.vigil.renormalization.Renormalizers;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +121,11 @@ public final class JobProcessor {
     void update(Job updated) {
         job = updated;
         enqueue(() -> analysis.update(updated));
+    }
+
+    /** Queues new filter items for the custom rules; they apply from the bucket after the current one. */
+    void updateFilters(Map<String, Set<String>> itemsByFilterId) {
+        enqueue(() -> analysis.updateFilters(itemsByFilterId));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.vigil.common.VigilException;
 import io.vigil.engine.AnalysisFields;
 import io.vigil.engine.BucketAnalyzer;
 import io.vigil.engine.BucketAnalyzerFactory;
+import io.vigil.job.FilterUpdatedEvent;
 import io.vigil.job.Job;
 import io.vigil.job.JobDeletingEvent;
 import io.vigil.job.JobUpdatedEvent;
@@ -44,6 +45,7 @@ public class JobProcessors {
     private final ProcessorSnapshots snapshots;
     private final ResultsWriter writer;
     private final Renormalizers renormalizers;
+    private final RuleFilters ruleFilters;
     private final NodeId nodeId;
     private final Duration defaultPersistInterval;
     private final boolean reopenOnStart;
@@ -55,6 +57,7 @@ public class JobProcessors {
             ProcessorSnapshots snapshots,
             ResultsWriter writer,
             Renormalizers renormalizers,
+            RuleFilters ruleFilters,
             NodeId nodeId,
             @Value("${vigil.snapshots.background-persist-interval:3h}") String defaultPersistInterval,
             @Value("${vigil.jobs.reopen-on-start:true}") boolean reopenOnStart) {
@@ -64,6 +67,7 @@ public class JobProcessors {
         this.snapshots = snapshots;
         this.writer = writer;
         this.renormalizers = renormalizers;
+        this.ruleFilters = ruleFilters;
         this.nodeId = nodeId;
         this.defaultPersistInterval =
                 TimeValues.parse(defaultPersistInterval, "vigil.snapshots.background-persist-interval");
@@ -93,6 +97,7 @@ public class JobProcessors {
         });
         int analysedFields = analysedFieldCount(job);
         BucketAnalyzer analyzer = analyzers.create(job);
+        analyzer.updateFilters(ruleFilters.itemsFor(job));
         ProcessorState state = snapshots.restore(job, analyzer, analysedFields);
         RenormalizationTrigger renormalization =
                 new RenormalizationTrigger(request -> renormalizers.request(jobId, request));
@@ -162,6 +167,21 @@ public class JobProcessors {
         JobProcessor processor = processors.get(event.job().jobId());
         if (processor != null) {
             processor.update(event.job());
+            processor.updateFilters(ruleFilters.itemsFor(event.job()));
+        }
+    }
+
+    @EventListener
+    void onFilterUpdated(FilterUpdatedEvent event) {
+        for (JobProcessor processor : processors.values()) {
+            if (RuleFilters.referencedBy(processor.job())
+                    .contains(event.filter().filterId())) {
+                processor.updateFilters(ruleFilters.itemsFor(processor.job()));
+                log.info(
+                        "[{}] Custom rules use the updated items of filter [{}] from the next bucket",
+                        processor.jobId(),
+                        event.filter().filterId());
+            }
         }
     }
 
