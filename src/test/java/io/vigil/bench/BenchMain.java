@@ -47,6 +47,10 @@ public final class BenchMain {
                 io.vigil.bench.nab.InProcessNab.class,
                 "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
+        register(
+                "renormalize",
+                RenormalizeBench.class,
+                "seconds to renormalize 500,000 stored results while another job ingests over HTTP");
     }
 
     private BenchMain() {}
