@@ -24,7 +24,7 @@ class CustomRuleEffectsTest extends LifecycleApiTest {
     }
 
     /**
-     * Returns hours [from, to) of about 50 events per host and hour, in time order; the listed hosts send 400 in the
+     * Returns hours [from, to) of about 50 events per host and hour, in time order. The listed hosts send 400 in the
      * spike hour.
      */
     private static String traffic(Random random, int from, int to, int spikeHour, List<String> spikingHosts) {
