@@ -118,6 +118,15 @@ class InterimResultsApiTest extends LifecycleApiTest {
                     .as("%s without interim", kind)
                     .isEmpty();
         }
+        assertThat(interimFlags(overallBuckets(jobId, "?start=" + open))).containsExactly(true);
+        assertThat(overallBuckets(jobId, "?start=" + open + "&exclude_interim=true"))
+                .isEmpty();
+    }
+
+    private List<Map<String, Object>> overallBuckets(String jobId, String query) {
+        var response = api.get(path(jobId, "results/overall_buckets" + query));
+        assertThat(response.status()).as("overall buckets: %s", response.body()).isEqualTo(200);
+        return response.get("overall_buckets");
     }
 
     @Test
