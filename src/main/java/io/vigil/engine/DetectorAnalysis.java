@@ -31,6 +31,7 @@ final class DetectorAnalysis implements AnalysedDetector {
     private final boolean timeOfPeriod;
     private final boolean excludeFrequentBy;
     private final FrequentValues frequentBy = new FrequentValues();
+    private DetectorRules rules = DetectorRules.NONE;
 
     /**
      * @param influencerInputIndexes per job influencer field, its index in the input record, or -1 when the field is
@@ -98,6 +99,15 @@ final class DetectorAnalysis implements AnalysedDetector {
     /** Returns the by values that occur in most buckets, tracked only with {@code exclude_frequent} by or all. */
     FrequentValues frequentBy() {
         return frequentBy;
+    }
+
+    DetectorRules rules() {
+        return rules;
+    }
+
+    /** Replaces the detector's custom rules; they apply from the next bucket assessed. */
+    void useRules(DetectorRules rules) {
+        this.rules = rules;
     }
 
     /** Returns true when the detector has neither a by nor a partition field, so its one series always exists. */
@@ -302,12 +312,15 @@ final class DetectorAnalysis implements AnalysedDetector {
         return statistics.valueWeight(feature) / typical;
     }
 
-    /** Lets each leaf's models learn its final bucket values. */
+    /** Lets each leaf's models learn its final bucket values, except where a rule skips the model update. */
     void learn(long bucketStartMs, List<Leaf> leaves) {
         if (excludeFrequentBy) {
             frequentBy.startBucket(bucketStartMs);
         }
         for (Leaf leaf : leaves) {
+            if (leaf.modelUpdateSkipped()) {
+                continue;
+            }
             Series series = leaf.series();
             if (excludeFrequentBy && !leaf.statistics().isEmpty(features.get(0))) {
                 frequentBy.occurred(bucketStartMs, series.byValue());

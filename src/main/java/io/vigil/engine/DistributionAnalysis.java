@@ -26,8 +26,17 @@ interface DistributionAnalysis extends AnalysedDetector {
      */
     void collectLeaves(long bucketStartMs, boolean interim, double completeness, List<Leaf> leaves);
 
-    /** Lets the models learn the final bucket last collected. */
+    /**
+     * Lets the models learn the final bucket last collected, except from leaves a {@code skip_model_update} rule
+     * marked.
+     */
     void learn(long bucketStartMs);
+
+    /** Returns the detector's custom rules. */
+    DetectorRules rules();
+
+    /** Replaces the detector's custom rules; they apply from the next bucket assessed. */
+    void useRules(DetectorRules rules);
 
     /** Drops the data of bucket {@code bucketStartMs}, as when time is skipped past it. */
     void discard(long bucketStartMs);

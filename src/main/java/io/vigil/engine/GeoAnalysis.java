@@ -41,6 +41,8 @@ final class GeoAnalysis implements DistributionAnalysis {
 
     private Map<Series, GeoPoint> collectedPoints;
     private long collectedBucketMs = Long.MIN_VALUE;
+    private List<Leaf> collectedLeaves = List.of();
+    private DetectorRules rules = DetectorRules.NONE;
 
     GeoAnalysis(
             int detectorIndex,
@@ -78,6 +80,16 @@ final class GeoAnalysis implements DistributionAnalysis {
     @Override
     public NormalizerKey recordKey() {
         return recordKey;
+    }
+
+    @Override
+    public DetectorRules rules() {
+        return rules;
+    }
+
+    @Override
+    public void useRules(DetectorRules rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -147,6 +159,7 @@ final class GeoAnalysis implements DistributionAnalysis {
         leaves.addAll(found);
         if (!interim) {
             collectedPoints = points;
+            collectedLeaves = found;
             collectedBucketMs = bucketStartMs;
         }
     }
@@ -169,8 +182,8 @@ final class GeoAnalysis implements DistributionAnalysis {
                 false,
                 false,
                 false);
-        RecordDetail detail =
-                new RecordDetail(null, null, new GeoResults(actual.toString(), typical.toString()), null, null, false);
+        RecordDetail detail = new RecordDetail(
+                null, null, null, new GeoResults(actual.toString(), typical.toString()), null, null, false);
         return new Leaf(
                 this,
                 series,
@@ -187,11 +200,14 @@ final class GeoAnalysis implements DistributionAnalysis {
     @Override
     public void learn(long bucketStartMs) {
         if (collectedBucketMs == bucketStartMs && collectedPoints != null) {
-            for (Map.Entry<Series, GeoPoint> entry : collectedPoints.entrySet()) {
-                distributions.get(entry.getKey()).learn(bucketStartMs, entry.getValue());
+            for (Leaf leaf : collectedLeaves) {
+                if (!leaf.modelUpdateSkipped()) {
+                    distributions.get(leaf.series()).learn(bucketStartMs, collectedPoints.get(leaf.series()));
+                }
             }
         }
         collectedPoints = null;
+        collectedLeaves = List.of();
         collectedBucketMs = Long.MIN_VALUE;
     }
 
@@ -257,6 +273,7 @@ final class GeoAnalysis implements DistributionAnalysis {
         distributions.clear();
         open.clear();
         collectedPoints = null;
+        collectedLeaves = List.of();
         collectedBucketMs = Long.MIN_VALUE;
         int nextOrdinal = in.readInt();
         int count = in.readInt();

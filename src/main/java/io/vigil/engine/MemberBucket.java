@@ -17,6 +17,9 @@ final class MemberBucket {
     /** Per attribute and feature, the bucket value, set when a final bucket is assessed. */
     double[][] values;
 
+    /** The member's leaf in a final bucket, which custom rules may mark to skip the model update. */
+    Leaf leaf;
+
     private Set<String>[] influencerValues;
 
     MemberBucket(PopulationMember member) {

@@ -48,6 +48,7 @@ final class PopulationAnalysis implements DistributionAnalysis {
     private final TreeMap<Long, Map<MemberKey, MemberBucket>> open = new TreeMap<>();
     private Map<MemberKey, MemberBucket> collected;
     private long collectedBucketMs = Long.MIN_VALUE;
+    private DetectorRules rules = DetectorRules.NONE;
 
     record MemberKey(String partitionValue, String overValue) {}
 
@@ -100,6 +101,16 @@ final class PopulationAnalysis implements DistributionAnalysis {
     @Override
     public NormalizerKey recordKey() {
         return recordKey;
+    }
+
+    @Override
+    public DetectorRules rules() {
+        return rules;
+    }
+
+    @Override
+    public void useRules(DetectorRules rules) {
+        this.rules = rules;
     }
 
     /** Returns the frequencies of the by values of {@code partitionValue}, null before any was learned. */
@@ -213,7 +224,11 @@ final class PopulationAnalysis implements DistributionAnalysis {
             return;
         }
         for (MemberBucket bucket : data.values()) {
-            leaves.add(scoring.assess(bucketStartMs, bucket, interim, completeness));
+            Leaf leaf = scoring.assess(bucketStartMs, bucket, interim, completeness);
+            if (!interim) {
+                bucket.leaf = leaf;
+            }
+            leaves.add(leaf);
         }
     }
 
@@ -229,6 +244,9 @@ final class PopulationAnalysis implements DistributionAnalysis {
         }
         Map<Series, double[]> occurrences = new IdentityHashMap<>();
         for (MemberBucket bucket : data.values()) {
+            if (bucket.leaf != null && bucket.leaf.modelUpdateSkipped()) {
+                continue;
+            }
             PopulationMember member = bucket.member;
             member.lastSeenBucketMs = Math.max(member.lastSeenBucketMs, bucketStartMs);
             frequentOver.occurred(bucketStartMs, member.overValue);

@@ -90,6 +90,7 @@ final class PopulationScoring {
         List<AnomalyCause> listed = written ? causes(bucket, causes, probabilities, order) : List.of();
         RecordDetail detail = new RecordDetail(
                 bucket.member.overValue,
+                topAttribute.byValue(),
                 listed,
                 null,
                 analysis.function().rare() ? firstOccurrence(topAttribute) : null,

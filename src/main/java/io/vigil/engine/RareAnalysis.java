@@ -37,6 +37,7 @@ final class RareAnalysis implements DistributionAnalysis {
     private final FrequentValues frequentBy = new FrequentValues();
     private List<Leaf> collected;
     private long collectedBucketMs = Long.MIN_VALUE;
+    private DetectorRules rules = DetectorRules.NONE;
 
     RareAnalysis(
             int detectorIndex,
@@ -81,6 +82,16 @@ final class RareAnalysis implements DistributionAnalysis {
     @Override
     public NormalizerKey recordKey() {
         return recordKey;
+    }
+
+    @Override
+    public DetectorRules rules() {
+        return rules;
+    }
+
+    @Override
+    public void useRules(DetectorRules rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -147,7 +158,7 @@ final class RareAnalysis implements DistributionAnalysis {
         double typical = values == null ? 0.0 : values.typicalEvents(byValue);
         boolean first = values == null || !values.seen(byValue);
         double rarity = values == null ? 1.0 : values.relativeRarity(byValue);
-        RecordDetail detail = new RecordDetail(null, null, null, first, rarity, false);
+        RecordDetail detail = new RecordDetail(null, null, null, null, first, rarity, false);
         return new Leaf(
                 this,
                 series,
@@ -168,6 +179,9 @@ final class RareAnalysis implements DistributionAnalysis {
         collectedBucketMs = Long.MIN_VALUE;
         frequentBy.startBucket(bucketStartMs);
         for (Leaf leaf : leaves) {
+            if (leaf.modelUpdateSkipped()) {
+                continue;
+            }
             Series series = leaf.series();
             frequentBy.occurred(bucketStartMs, series.byValue());
             frequencies

@@ -8,6 +8,7 @@ import java.util.List;
  * What a record of a population, rare or location detector shows beyond a series record.
  *
  * @param overFieldValue the population member of the record, null without an over field
+ * @param byFieldValue a population member's most anomalous by value, which custom rule scopes match; otherwise null
  * @param causes the by values that made the member unusual, least probable first; null for a record of one series,
  *     whose {@code typical} and {@code actual} are then written at the top level
  * @param geoResults the actual and typical locations of a {@code lat_long} record, otherwise null
@@ -18,6 +19,7 @@ import java.util.List;
  */
 record RecordDetail(
         String overFieldValue,
+        String byFieldValue,
         List<AnomalyCause> causes,
         GeoResults geoResults,
         Boolean byFieldFirstOccurrence,

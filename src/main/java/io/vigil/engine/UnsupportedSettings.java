@@ -48,9 +48,6 @@ final class UnsupportedSettings {
             return unsupported(
                     where + "over_field_name [" + detector.overFieldName() + "] with the 'lat_long' function");
         }
-        if (detector.customRules() != null && !detector.customRules().isEmpty()) {
-            return unsupported(where + "custom_rules");
-        }
         return Optional.empty();
     }
 

@@ -3,6 +3,7 @@ package io.vigil.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.analytics.DefaultSeriesModelFactory;
+import io.vigil.job.DetectionRule;
 import io.vigil.job.Detector;
 import io.vigil.job.Job;
 import io.vigil.results.AnomalyCause;
@@ -10,6 +11,8 @@ import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Influence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +80,32 @@ class PopulationAnalysisTest {
         assertThat(record.dynamicFields()).containsEntry("user", List.of("user-7"));
         assertThat(record.dynamicFields()).containsEntry("action", List.of("write"));
         assertThat(results.bucket().anomalyScore()).isGreaterThan(50.0);
+    }
+
+    @Test
+    void skipResultRuleScopedToOverValueHidesMember() {
+        DetectionRule rule = new DetectionRule(
+                List.of("skip_result"), Map.of("user", new DetectionRule.FilterRef("trusted", "include")), null);
+        Detector detector = new Detector(null, "count", null, "action", "user", null, null, null, List.of(rule), null);
+        PopulationTraffic traffic = new PopulationTraffic(USERS, SEED);
+        AnalyzerDriver driver = new AnalyzerDriver(job(detector), new DefaultSeriesModelFactory(3600));
+        driver.analyzer.updateFilters(Map.of("trusted", Set.of("user-7")));
+        for (int hour = 0; hour < HISTORY_HOURS; hour++) {
+            traffic.addHour(driver, hour * HOUR);
+            driver.finalizeBucket(hour * HOUR);
+        }
+        traffic.addHour(driver, LAST);
+        for (int i = 0; i < 300; i++) {
+            traffic.addRecord(driver, LAST, 7, "write", 1000.0);
+            traffic.addRecord(driver, LAST, 8, "write", 1000.0);
+        }
+
+        List<String> recorded = driver.finalizeBucket(LAST).records().stream()
+                .filter(record -> record.probability() < 1e-6)
+                .map(AnomalyRecord::overFieldValue)
+                .toList();
+
+        assertThat(recorded).containsExactly("user-8");
     }
 
     @ParameterizedTest
