@@ -5,7 +5,7 @@ import io.vigil.results.GeoResults;
 import java.util.List;
 
 /**
- * What a record of a population, rare or location detector shows beyond a series record.
+ * The fields a record of a population, rare or location detector shows beyond those of a series record.
  *
  * @param overFieldValue the population member of the record, null without an over field
  * @param byFieldValue a population member's most anomalous by value, which custom rule scopes match; otherwise null
