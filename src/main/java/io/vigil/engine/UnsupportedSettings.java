@@ -24,10 +24,6 @@ final class UnsupportedSettings {
                 return message;
             }
         }
-        if (isSet(config.categorizationFieldName())) {
-            return unsupported("analysis_config.categorization_field_name [" + config.categorizationFieldName()
-                    + "]: categorization");
-        }
         if (Boolean.TRUE.equals(config.multivariateByFields())) {
             return unsupported("analysis_config.multivariate_by_fields [true]");
         }
@@ -48,14 +44,9 @@ final class UnsupportedSettings {
             return Optional.of(
                     where + "field_name must be set when the '" + function.get().functionName() + "' function is used");
         }
-        if (isSet(detector.overFieldName())) {
-            return unsupported(where + "over_field_name [" + detector.overFieldName() + "]: population analysis");
-        }
-        if (detector.customRules() != null && !detector.customRules().isEmpty()) {
-            return unsupported(where + "custom_rules");
-        }
-        if (isSet(detector.excludeFrequent()) && !detector.excludeFrequent().equalsIgnoreCase("none")) {
-            return unsupported(where + "exclude_frequent [" + detector.excludeFrequent() + "]");
+        if (isSet(detector.overFieldName()) && function.get() == DetectorFunction.LAT_LONG) {
+            return unsupported(
+                    where + "over_field_name [" + detector.overFieldName() + "] with the 'lat_long' function");
         }
         return Optional.empty();
     }

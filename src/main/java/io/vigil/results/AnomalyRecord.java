@@ -27,6 +27,7 @@ import tools.jackson.databind.annotation.JsonNaming;
     "detector_index",
     "is_interim",
     "timestamp",
+    "scored_at",
     "by_field_name",
     "by_field_value",
     "correlated_by_field_value",
@@ -42,8 +43,7 @@ import tools.jackson.databind.annotation.JsonNaming;
     "causes",
     "influencers",
     "geo_results",
-    "anomaly_score_explanation",
-    "scored_at"
+    "anomaly_score_explanation"
 })
 public record AnomalyRecord(
         String jobId,

@@ -19,6 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
     "result_type",
     "influencer_field_name",
     "influencer_field_value",
+    "dynamic_fields",
     "influencer_score",
     "initial_influencer_score",
     "probability",
@@ -46,9 +47,12 @@ public record Influencer(
         return RESULT_TYPE;
     }
 
-    // Elasticsearch writes the dynamic key right after influencer_field_value; an any-getter comes last here,
-    // which JSON clients treat the same because object keys are unordered.
+    /**
+     * Returns the dynamic key, which Elasticsearch writes right after {@code influencer_field_value}. The property
+     * name only places this any-getter in the property order and is not written itself.
+     */
     @JsonAnyGetter
+    @JsonProperty("dynamic_fields")
     public Map<String, String> dynamicFields() {
         return ResultFieldNames.isReserved(influencerFieldName)
                 ? Map.of()

@@ -26,6 +26,10 @@ public final class BenchMain {
                 io.vigil.bench.analytics.SeriesMemoryBenchmark.class,
                 "retained heap per series model after four weeks of 5-minute buckets [SERIES, default 100000]");
         register(
+                "records-query",
+                RecordsQueryBench.class,
+                "first page of records by score with exact count, 1M records, 16 clients");
+        register(
                 "nab",
                 NabBenchmark.class,
                 "NAB scores of Vigil on NAB series streamed through the HTTP API, beside published detectors");
@@ -46,7 +50,19 @@ public final class BenchMain {
                 "nab-engine",
                 io.vigil.bench.nab.NabEngine.class,
                 "NAB scores through the detection engine in process, with a per-file breakdown: nab-engine [FOLDER]");
+        register(
+                "overall",
+                OverallBench.class,
+                "overall-bucket response times over 100 jobs and a year of 15-minute buckets [--url URL]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
+        register(
+                "population",
+                PopulationBench.class,
+                "records/s and peak heap of count by action over 100,000 users, end to end or --engine-only");
+        register(
+                "renormalize",
+                RenormalizeBench.class,
+                "seconds to renormalize 500,000 stored results while another job ingests over HTTP");
     }
 
     private BenchMain() {}

@@ -1,0 +1,121 @@
+package io.vigil.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The results writer that ingestion uses: transactional batches with replacement by identity. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ResultsWriterTest {
+
+    @Autowired
+    ResultsWriter writer;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void batchIsVisibleAfterCommit() {
+        StoredResultCounts stored = transactions.execute(status -> {
+            ResultsBatch batch = writer.begin("writer-commit");
+            batch.add(bucket(60_000, 12.5));
+            batch.add(record(60_000, "AAL", 12.5));
+            batch.add(record(60_000, "JZA", 3.0));
+            return batch.finish();
+        });
+
+        assertThat(stored).isEqualTo(new StoredResultCounts(1, 1, 2, 0, 0));
+        assertThat(count("buckets", "writer-commit")).isEqualTo(1);
+        assertThat(count("records", "writer-commit")).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT document->>'airline' FROM records WHERE job_id = 'writer-commit' "
+                                + "AND by_field_value = 'AAL'",
+                        String.class))
+                .isEqualTo("[\"AAL\"]");
+    }
+
+    @Test
+    void rolledBackBatchLeavesNothing() {
+        transactions.executeWithoutResult(status -> {
+            ResultsBatch batch = writer.begin("writer-rollback");
+            batch.add(bucket(60_000, 40));
+            batch.finish();
+            status.setRollbackOnly();
+        });
+
+        assertThat(count("buckets", "writer-rollback")).isZero();
+    }
+
+    @Test
+    void laterBatchReplacesSameIdentity() {
+        for (double score : new double[] {10, 90}) {
+            transactions.executeWithoutResult(status -> {
+                ResultsBatch batch = writer.begin("writer-replace");
+                batch.add(record(60_000, "AAL", score));
+                batch.finish();
+            });
+        }
+
+        assertThat(count("records", "writer-replace")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT record_score FROM records WHERE job_id = 'writer-replace'", Double.class))
+                .isEqualTo(90.0);
+    }
+
+    @Test
+    void batchNeedsTransaction() {
+        assertThatThrownBy(() -> writer.begin("writer-no-transaction"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[writer-no-transaction]");
+    }
+
+    private long count(String table, String jobId) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE job_id = ?", Long.class, jobId);
+    }
+
+    private static Bucket bucket(long timestamp, double score) {
+        BucketInfluencer bucketTime = new BucketInfluencer(
+                null, BucketInfluencer.BUCKET_TIME, score, score, 1.5, 0.01, timestamp, 60, false, null);
+        return new Bucket(null, timestamp, score, 60, score, null, 7, false, List.of(bucketTime), 3, null, null);
+    }
+
+    private static AnomalyRecord record(long timestamp, String airline, double score) {
+        return new AnomalyRecord(
+                null,
+                0.01,
+                null,
+                score,
+                score,
+                60,
+                0,
+                false,
+                timestamp,
+                "airline",
+                airline,
+                null,
+                null,
+                null,
+                "mean",
+                "mean",
+                List.of(100.0),
+                List.of(250.0),
+                "responsetime",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+}
