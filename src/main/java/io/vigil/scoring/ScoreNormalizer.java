@@ -94,8 +94,11 @@ final class ScoreNormalizer {
         }
     }
 
-    /** Returns the 0–100 score of {@code rawScore} in {@code scope} without changing any state. */
-    double normalize(MaxScoreScope scope, double rawScore) {
+    /**
+     * Returns the 0–100 score of {@code rawScore} in {@code scope} without changing any state. {@code probability}
+     * is the result's probability, which the probability ceiling uses.
+     */
+    double normalize(MaxScoreScope scope, double rawScore, double probability) {
         if (!(rawScore > 0.0) || !(histogram.total() > 0.0)) {
             return 0.0;
         }
@@ -105,10 +108,10 @@ final class ScoreNormalizer {
                 fractionBelow, fraction -> ScoreCeilings.rank(fraction, histogram.total()));
         ScopeMaximum maximum = maxima.get(scope);
         double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
-        double familyWise = ScoreCeilings.familyWise(DeviationFunction.probability(rawScore), resultCount);
-        double probability = ScoreCeilings.probability(familyWise);
+        double familyWise = ScoreCeilings.familyWise(probability, resultCount);
+        double probabilityCeiling = ScoreCeilings.probability(familyWise);
 
-        double score = Math.min(Math.min(noise, rank), Math.min(ratio, probability));
+        double score = Math.min(Math.min(noise, rank), Math.min(ratio, probabilityCeiling));
         return Math.min(Math.max(score, 0.0), 100.0);
     }
 

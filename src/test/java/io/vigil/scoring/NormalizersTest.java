@@ -55,6 +55,43 @@ class NormalizersTest {
     }
 
     @Test
+    void rawScoreLevelsUseAggregateProbability() {
+        for (double p : new double[] {0.01, 1e-6, 1e-30}) {
+            double bucketRaw = ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION * DeviationFunction.score(p);
+
+            assertThat(Normalizers.probabilityOf(ScoreLevel.BUCKET, bucketRaw)).isCloseTo(p, within(p * 1e-9));
+            assertThat(Normalizers.probabilityOf(ScoreLevel.BUCKET_INFLUENCER, bucketRaw))
+                    .isCloseTo(p, within(p * 1e-9));
+            assertThat(Normalizers.probabilityOf(ScoreLevel.RECORD, DeviationFunction.score(p)))
+                    .isCloseTo(p, within(p * 1e-9));
+        }
+    }
+
+    @Test
+    void bucketWithOneRecordScoresLikeIt() {
+        Normalizers normalizers = new Normalizers(NO_DECAY);
+        NormalizerKey record = NormalizerKey.record(null, null, "mean", "value");
+        for (int bucket = 0; bucket < 1000; bucket++) {
+            normalizers.age();
+            normalizers.update(ScoreLevel.RECORD, record, MaxScoreScope.ALL, 0.0);
+            normalizers.update(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, 0.0);
+        }
+        // The probability ceiling binds here: 1001 results make the family-wise probability about 1e-3.
+        double p = 1e-6;
+        double raw = DeviationFunction.score(p);
+        normalizers.update(ScoreLevel.RECORD, record, MaxScoreScope.ALL, raw);
+        double bucketRaw = ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION * raw;
+        normalizers.update(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, bucketRaw);
+
+        double recordScore = normalizers.normalize(ScoreLevel.RECORD, record, MaxScoreScope.ALL, p);
+        double bucketScore =
+                normalizers.normalize(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, bucketRaw);
+
+        assertThat(recordScore).isCloseTo(64.8, within(0.2));
+        assertThat(bucketScore).isCloseTo(recordScore, within(1e-6));
+    }
+
+    @Test
     void normalizeLeavesStateUnchanged() throws IOException {
         Normalizers normalizers = new Normalizers(NO_DECAY);
         feed(normalizers, 100, 0.0);
