@@ -1,5 +1,6 @@
 package io.vigil.process;
 
+import io.vigil.job.JobLifecycle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,10 +29,10 @@ class SnapshotStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final JobStore jobs;
+    private final JobLifecycle jobs;
     private final RowMapper<ModelSnapshot> snapshotRows;
 
-    SnapshotStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, JobStore jobs) {
+    SnapshotStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, JobLifecycle jobs) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
