@@ -47,6 +47,10 @@ public final class BenchMain {
                 io.vigil.bench.nab.InProcessNab.class,
                 "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
+        register(
+                "results-write",
+                ResultsWriteBench.class,
+                "ms per write of finalized buckets with their records and influencers, the ingest write path alone");
     }
 
     private BenchMain() {}

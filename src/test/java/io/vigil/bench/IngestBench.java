@@ -178,7 +178,13 @@ public final class IngestBench {
         if (jdbc != null) {
             Long buckets =
                     jdbc.queryForObject("select count(*) from buckets where job_id = ?", Long.class, options.jobId());
-            System.out.printf("results: %,d buckets in PostgreSQL%n", buckets);
+            Long records =
+                    jdbc.queryForObject("select count(*) from records where job_id = ?", Long.class, options.jobId());
+            Long influencers = jdbc.queryForObject(
+                    "select count(*) from influencers where job_id = ?", Long.class, options.jobId());
+            System.out.printf(
+                    "results: %,d buckets, %,d records, %,d influencers in PostgreSQL%n",
+                    buckets, records, influencers);
         }
         System.out.println("machine: " + MachineInfo.describe());
     }
