@@ -3,10 +3,11 @@ package io.vigil.bench;
 import io.vigil.VigilApplication;
 import io.vigil.engine.GaussianSeriesModelFactory;
 import io.vigil.engine.SeriesModelFactoryProvider;
-import io.vigil.job.Job;
 import io.vigil.process.EventCountingAnalyzerFactory;
-import io.vigil.process.JobFixtures;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code bin/vigil-bench ingest}: measures end-to-end ingest throughput. It posts generated NDJSON records (one
@@ -81,7 +81,7 @@ public final class IngestBench {
                     + "Without --url it starts its own service on a temporary embedded PostgreSQL, analysing with "
                     + "an event-counting analyzer (counting, the default), the detection engine with the service's "
                     + "series models (engine) or with the engine tests' Gaussian series model (gaussian). With "
-                    + "--url the job is created with PUT, which needs the job API, and the server's analyzer runs.";
+                    + "--url the server's analyzer runs. Either way the job is created with PUT.";
         }
     }
 
@@ -99,19 +99,19 @@ public final class IngestBench {
             case "gaussian" -> new SpringApplication(VigilApplication.class, GaussianModels.class);
             default -> new SpringApplication(VigilApplication.class);
         };
-        application.setDefaultProperties(Map.of(
-                "server.port", "0",
-                "vigil.embedded-database.data-directory",
-                        dataDirectory.resolve("postgres").toString(),
-                "vigil.embedded-database.clean-on-start", "true",
-                "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
-                "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = application.run()) {
+        // Command-line properties, because application.yml sets server.port and would override defaults.
+        try (ConfigurableApplicationContext context = application.run(
+                "--server.port=0",
+                "--vigil.embedded-database.data-directory=" + dataDirectory.resolve("postgres"),
+                "--vigil.embedded-database.clean-on-start=true",
+                "--vigil.node.id-file=" + dataDirectory.resolve("node-id"),
+                "--logging.level.root=WARN")) {
             String port = context.getEnvironment().getProperty("local.server.port");
             IngestBench bench = new IngestBench("http://127.0.0.1:" + port, options);
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            new JobFixtures(jdbc, context.getBean(JsonMapper.class)).insert(benchJob(options.jobId()));
-            bench.run(jdbc);
+            bench.createJobOverHttp();
+            bench.run(context.getBean(JdbcTemplate.class));
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDirectory);
         }
     }
 
@@ -123,16 +123,6 @@ public final class IngestBench {
         SeriesModelFactoryProvider gaussianSeriesModels() {
             return bucketSpanSeconds -> new GaussianSeriesModelFactory();
         }
-    }
-
-    static Job benchJob(String jobId) {
-        return JobFixtures.job(
-                jobId,
-                "5m",
-                null,
-                "epoch_ms",
-                List.of(JobFixtures.detector("mean", "bytes", "host"), JobFixtures.detector("count", null, null)),
-                null);
     }
 
     private void createJobOverHttp() throws IOException, InterruptedException {
@@ -154,6 +144,7 @@ public final class IngestBench {
         expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_open")).POST(HttpRequest.BodyPublishers.noBody())));
 
         long started = System.nanoTime();
+        long processCpuStarted = processCpuNanos();
         long bytesSent = 0;
         for (long first = 0; first < options.records(); first += options.recordsPerRequest()) {
             long last = Math.min(options.records(), first + options.recordsPerRequest());
@@ -163,8 +154,10 @@ public final class IngestBench {
                     .header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
         }
+        long processorCpuNanos = processorCpuNanos();
         expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_close")).POST(HttpRequest.BodyPublishers.noBody())));
         double seconds = (System.nanoTime() - started) / 1e9;
+        double processCpuSeconds = (processCpuNanos() - processCpuStarted) / 1e9;
 
         System.out.printf(
                 "ingest (%s analyzer): %,d records (%,d hosts, %,d per request, %.1f MB) in %.2f s: %,.0f records/s end to end%n",
@@ -175,6 +168,16 @@ public final class IngestBench {
                 bytesSent / 1e6,
                 seconds,
                 options.records() / seconds);
+        System.out.printf(
+                "this JVM: %.2f CPU-s (%.2f cores busy on average); the machine's load average: %.1f%n",
+                processCpuSeconds,
+                processCpuSeconds / seconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (processorCpuNanos > 0) {
+            System.out.printf(
+                    "job processor thread: %.2f CPU-s for the data requests, %,.0f records per CPU-second%n",
+                    processorCpuNanos / 1e9, options.records() / (processorCpuNanos / 1e9));
+        }
         if (jdbc != null) {
             Long buckets =
                     jdbc.queryForObject("select count(*) from buckets where job_id = ?", Long.class, options.jobId());
@@ -187,6 +190,26 @@ public final class IngestBench {
                     buckets, records, influencers);
         }
         System.out.println("machine: " + MachineInfo.describe());
+    }
+
+    /** Returns the CPU time of this JVM: the service when it runs here, and the load driver. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * Returns the CPU time of the job's processor thread when the service runs in this JVM, else 0. It bounds the
+     * throughput of one job, because one thread owns each job's analysis, whatever other load the machine has.
+     */
+    private long processorCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("vigil-job-" + options.jobId())) {
+                return threads.getThreadCpuTime(info.getThreadId());
+            }
+        }
+        return 0;
     }
 
     /** Returns NDJSON for records [first, last): one record per host per bucket, hosts spread over the bucket. */
