@@ -46,6 +46,10 @@ public final class BenchMain {
                 "nab-models",
                 io.vigil.bench.nab.InProcessNab.class,
                 "NAB scores of the series models alone, in process, scored s(p)/100: nab-models [FOLDER]");
+        register(
+                "overall",
+                OverallBench.class,
+                "overall-bucket response times over 100 jobs and a year of 15-minute buckets [--url URL]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
         register(
                 "results-write",

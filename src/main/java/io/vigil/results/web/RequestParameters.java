@@ -8,7 +8,7 @@ import java.util.Optional;
  * sources name paging differently: {@code from} and {@code size} in the query string, {@code page: {from, size}} in
  * the body.
  */
-interface RequestParameters {
+public interface RequestParameters {
 
     /** Returns whether the option was given; in the query string this counts as reading it. */
     boolean has(String name);

@@ -5,4 +5,4 @@ package io.vigil.results.web;
  * readable copies of times) and {@code pretty} (indent the JSON), which are read from the query string in both
  * cases.
  */
-record ResultsRequest(RequestParameters parameters, boolean fromBody, boolean human, boolean pretty) {}
+public record ResultsRequest(RequestParameters parameters, boolean fromBody, boolean human, boolean pretty) {}

@@ -15,7 +15,7 @@ import tools.jackson.databind.ObjectMapper;
  * options is unrecognized.
  */
 @Component
-class ResultsRequestReader {
+public class ResultsRequestReader {
 
     private final ObjectMapper mapper;
 
@@ -23,7 +23,7 @@ class ResultsRequestReader {
         this.mapper = mapper;
     }
 
-    ResultsRequest read(HttpServletRequest request, String actionName, Set<String> bodyFields) {
+    public ResultsRequest read(HttpServletRequest request, String actionName, Set<String> bodyFields) {
         QueryParameters query = new QueryParameters(request.getRequestURI(), request.getQueryString());
         boolean human = query.flag("human").orElse(false);
         boolean pretty = query.flag("pretty").orElse(false);

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Elasticsearch's {@code ?human=true} does.
  */
 @Component
-class ResultsResponses {
+public class ResultsResponses {
 
     record BucketsResponse(long count, List<Bucket> buckets) {}
 
@@ -46,7 +46,7 @@ class ResultsResponses {
         this.mapper = mapper;
     }
 
-    ResponseEntity<?> render(Object response, ResultsRequest request) {
+    public ResponseEntity<?> render(Object response, ResultsRequest request) {
         if (!request.human() && !request.pretty()) {
             return ResponseEntity.ok(response);
         }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * test classes), a free port on 127.0.0.1 and an embedded PostgreSQL on a fresh data folder, which {@link #close()}
  * deletes after stopping the service.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final String MAIN_CLASS = "io.vigil.VigilApplication";
 
@@ -55,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
      *
      * @throws IllegalStateException when the service exits or is not healthy within 3 minutes
      */
-    static ServiceProcess start(Path workFolder) throws IOException, InterruptedException {
+    public static ServiceProcess start(Path workFolder) throws IOException, InterruptedException {
         Files.createDirectories(workFolder);
         Path dataFolder = Files.createTempDirectory(workFolder.toAbsolutePath(), "service-data-");
         Path logFile = workFolder.resolve("service.log");
@@ -84,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return client.baseUrl();
     }
 
