@@ -51,6 +51,7 @@ class GlobalParametersTest {
                 new String[] {"GET", "/_ml/anomaly_detectors/global-params/results/records"},
                 new String[] {"GET", "/_ml/anomaly_detectors/global-params/results/influencers"},
                 new String[] {"GET", "/_ml/anomaly_detectors/global-params/results/categories"},
+                new String[] {"GET", "/_ml/anomaly_detectors/global-params/results/overall_buckets"},
                 new String[] {"POST", "/_ml/anomaly_detectors/global-params/_close"},
                 new String[] {"GET", "/_ml/info"},
                 new String[] {"GET", "/_ml/filters"});

@@ -21,7 +21,7 @@ class PostDataExamplesTest extends ServiceTest {
             """;
 
     private String openJob(String jobId) {
-        jobs.insert(JobFixtures.metricJob(jobId, "1h", "epoch"));
+        jobs.create(JobFixtures.metricJob(jobId, "1h", "epoch"));
         assertThat(api.post(path(jobId, "_open")).status()).isEqualTo(200);
         return jobId;
     }

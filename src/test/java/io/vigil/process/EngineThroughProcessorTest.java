@@ -56,7 +56,7 @@ class EngineThroughProcessorTest extends ServiceTest {
                 List.of("host"),
                 null,
                 null);
-        return jobs.insert(new Job(
+        return jobs.create(new Job(
                 job.jobId(),
                 job.jobType(),
                 job.jobVersion(),
