@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Finds the first job setting the engine does not run yet, so that opening such a job fails with a message naming
- * it instead of silently ignoring it.
+ * it instead of silently ignoring it. Categorization is supported: the job processor assigns each record's
+ * {@code mlcategory} before the engine sees it, and the engine treats it as any other split field.
  */
 final class UnsupportedSettings {
 
@@ -23,10 +24,6 @@ final class UnsupportedSettings {
             if (message.isPresent()) {
                 return message;
             }
-        }
-        if (isSet(config.categorizationFieldName())) {
-            return unsupported("analysis_config.categorization_field_name [" + config.categorizationFieldName()
-                    + "]: categorization");
         }
         if (Boolean.TRUE.equals(config.multivariateByFields())) {
             return unsupported("analysis_config.multivariate_by_fields [true]");

@@ -69,7 +69,7 @@ class UnsupportedSettingsTest {
     }
 
     @Test
-    void categorizationIsNamed() {
+    void categorizationIsSupported() {
         Job job = Jobs.job("5m", List.of(), Jobs.detector("count", null, "mlcategory", null));
         AnalysisConfig config = job.analysisConfig();
         AnalysisConfig categorized = new AnalysisConfig(
@@ -85,8 +85,7 @@ class UnsupportedSettingsTest {
                 null,
                 null);
 
-        assertThat(factory.unsupported(withConfig(job, categorized, null)))
-                .hasValueSatisfying(text -> assertThat(text).contains("categorization_field_name [message]"));
+        assertThat(factory.unsupported(withConfig(job, categorized, null))).isEmpty();
     }
 
     @Test
