@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -139,11 +138,8 @@ public class JobProcessors {
         }
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onApplicationReady() {
-        if (reopenOnStart) {
-            reopenJobsLeftOpen();
-        }
+    boolean reopenOnStart() {
+        return reopenOnStart;
     }
 
     void reopenJobsLeftOpen() {
