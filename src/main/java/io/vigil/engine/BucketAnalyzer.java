@@ -5,7 +5,9 @@ import io.vigil.scoring.Normalizers;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The analysis of one open job: it receives the records of the current bucket and turns each finished bucket into
@@ -36,6 +38,12 @@ public interface BucketAnalyzer {
      * buckets, so the new settings apply from the next bucket on. The default ignores the update.
      */
     default void updateJob(Job job) {}
+
+    /**
+     * Replaces the items of the filters that custom rule scopes refer to, by filter id. Like {@link #updateJob}, the
+     * processor calls it between buckets, so the new items apply from the next bucket on. The default ignores them.
+     */
+    default void updateFilters(Map<String, Set<String>> itemsByFilterId) {}
 
     /** Returns the memory statistics of the models. */
     ModelSizeStats modelSizeStats();

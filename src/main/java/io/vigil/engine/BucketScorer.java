@@ -47,16 +47,25 @@ final class BucketScorer {
 
     /**
      * Adds every result of a final bucket to its normalizer, written or not. Returns true on a big change of any
-     * normalizer.
+     * normalizer. A leaf under a {@code skip_model_update} rule updates no normalizer, and when such a leaf is
+     * anomalous (raw score above 0) the bucket's aggregate levels, which include its score, update none either.
      */
     boolean updateNormalizers(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
         boolean bigChange = false;
+        boolean aggregatesSkipped = false;
         for (Leaf leaf : leaves) {
+            if (leaf.modelUpdateSkipped()) {
+                aggregatesSkipped |= Normalizers.rawScoreOf(leaf.probability()) > 0.0;
+                continue;
+            }
             bigChange |= normalizers.update(
                     ScoreLevel.RECORD,
                     leaf.detector().recordKey(),
                     recordScope(leaf),
                     Normalizers.rawScoreOf(leaf.probability()));
+        }
+        if (aggregatesSkipped) {
+            return bigChange;
         }
         for (BucketTree.PartitionNode partition : tree.partitions()) {
             bigChange |= normalizers.update(

@@ -14,7 +14,9 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The analysis of one job: per bucket, each detector's series are assessed by their models, influences are found for
@@ -37,6 +39,8 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     private final BucketEventCounts eventCounts = new BucketEventCounts();
     private final SeriesModelFactory modelFactory;
     private Normalizers normalizers;
+    private List<Detector> detectorConfigs;
+    private Map<String, Set<String>> filterItems = Map.of();
     private double expectedEventCount = Double.NaN;
     private boolean bigChangePending;
 
@@ -64,6 +68,8 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         this.scorer = new BucketScorer(job.jobId(), bucketSpanSeconds, influencerFields);
         this.memory = new ModelMemory(MemoryLimit.bytesOf(job.analysisLimits()));
         this.normalizers = new Normalizers(NormalizerSettings.forBucketSpan(bucketSpanSeconds));
+        this.detectorConfigs = List.copyOf(config.detectors());
+        compileRules();
         createUnsplitSeries();
         memory.measured(measureBytes());
     }
@@ -119,6 +125,28 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     }
 
     @Override
+    public void updateJob(Job job) {
+        List<Detector> updated =
+                job.analysisConfig() == null ? null : job.analysisConfig().detectors();
+        if (updated != null && updated.size() == detectors.size()) {
+            detectorConfigs = List.copyOf(updated);
+            compileRules();
+        }
+    }
+
+    @Override
+    public void updateFilters(Map<String, Set<String>> itemsByFilterId) {
+        filterItems = Map.copyOf(itemsByFilterId);
+        compileRules();
+    }
+
+    private void compileRules() {
+        for (int i = 0; i < detectors.size(); i++) {
+            detectors.get(i).useRules(DetectorRules.of(detectorConfigs.get(i), filterItems));
+        }
+    }
+
+    @Override
     public BucketResults finalizeBucket(long bucketStartMs) {
         long started = System.nanoTime();
         long eventCount = eventCounts.take(bucketStartMs);
@@ -128,7 +156,7 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
             List<Leaf> detectorLeaves = new ArrayList<>();
             detector.collectLeaves(bucketStartMs, false, 1.0, detectorLeaves);
             leavesByDetector.add(detectorLeaves);
-            leaves.addAll(detectorLeaves);
+            addUnlessSkipped(detector, bucketStartMs, detectorLeaves, leaves);
         }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
 
@@ -152,11 +180,34 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         double completeness = expectedEventCount > 0.0 ? Math.min(eventCount / expectedEventCount, 1.0) : 1.0;
         List<Leaf> leaves = new ArrayList<>();
         for (DetectorAnalysis detector : detectors) {
-            detector.collectLeaves(bucketStartMs, true, completeness, leaves);
+            List<Leaf> detectorLeaves = new ArrayList<>();
+            detector.collectLeaves(bucketStartMs, true, completeness, detectorLeaves);
+            addUnlessSkipped(detector, bucketStartMs, detectorLeaves, leaves);
         }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
         BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, true, 0L);
         return withProcessingTime(results, (System.nanoTime() - started) / 1_000_000L);
+    }
+
+    /**
+     * Applies the detector's custom rules: leaves a {@code skip_result} rule matches are not added to {@code scored},
+     * and leaves a {@code skip_model_update} rule matches are marked so that nothing learns from them.
+     */
+    private static void addUnlessSkipped(
+            DetectorAnalysis detector, long bucketStartMs, List<Leaf> leaves, List<Leaf> scored) {
+        if (detector.rules().isEmpty()) {
+            scored.addAll(leaves);
+            return;
+        }
+        for (Leaf leaf : leaves) {
+            RuleActions actions = detector.rules().actionsFor(leaf, bucketStartMs);
+            if (actions.skipModelUpdate()) {
+                leaf.skipModelUpdate();
+            }
+            if (!actions.skipResult()) {
+                scored.add(leaf);
+            }
+        }
     }
 
     private BucketTree explainAndAggregate(long bucketStartMs, List<Leaf> leaves) {

@@ -28,6 +28,7 @@ final class DetectorAnalysis {
     private final NormalizerKey recordKey;
     private final boolean keepValues;
     private final boolean keepDistinct;
+    private DetectorRules rules = DetectorRules.NONE;
 
     /**
      * @param influencerInputIndexes per job influencer field, its index in the input record, or -1 when the field is
@@ -79,6 +80,15 @@ final class DetectorAnalysis {
 
     SeriesRegistry registry() {
         return registry;
+    }
+
+    DetectorRules rules() {
+        return rules;
+    }
+
+    /** Replaces the detector's custom rules; they apply from the next bucket assessed. */
+    void useRules(DetectorRules rules) {
+        this.rules = rules;
     }
 
     /** Returns true when the detector has neither a by nor a partition field, so its one series always exists. */
@@ -260,9 +270,12 @@ final class DetectorAnalysis {
         return statistics.valueWeight(feature) / typical;
     }
 
-    /** Lets each leaf's models learn its final bucket values. */
+    /** Lets each leaf's models learn its final bucket values, except where a rule skips the model update. */
     void learn(long bucketStartMs, List<Leaf> leaves) {
         for (Leaf leaf : leaves) {
+            if (leaf.modelUpdateSkipped()) {
+                continue;
+            }
             Series series = leaf.series();
             for (int i = 0; i < leaf.featureCount(); i++) {
                 series.model(i).learn(bucketStartMs, leaf.actual(i), leaf.countWeight(i));

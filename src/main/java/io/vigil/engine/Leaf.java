@@ -19,6 +19,7 @@ final class Leaf {
     private final double probability;
     private final int mostAnomalousFeature;
     private List<InfluenceWeight> influences = List.of();
+    private boolean modelUpdateSkipped;
 
     Leaf(
             DetectorAnalysis detector,
@@ -92,5 +93,14 @@ final class Leaf {
 
     void setInfluences(List<InfluenceWeight> influences) {
         this.influences = influences;
+    }
+
+    /** Returns true when a {@code skip_model_update} rule keeps the models and normalizers from learning this value. */
+    boolean modelUpdateSkipped() {
+        return modelUpdateSkipped;
+    }
+
+    void skipModelUpdate() {
+        this.modelUpdateSkipped = true;
     }
 }

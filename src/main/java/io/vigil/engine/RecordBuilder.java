@@ -5,6 +5,7 @@ import io.vigil.job.Detector;
 import io.vigil.results.AnomalyRecord;
 import io.vigil.results.AnomalyScoreExplanation;
 import io.vigil.results.Influence;
+import io.vigil.scoring.DeviationFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,12 +123,17 @@ final class RecordBuilder {
                 null);
     }
 
-    /** Returns {@code round(-log10 p)} for a probability below 0.05, otherwise null. */
+    /**
+     * Returns {@code round(-log10 p)} for a probability below 0.05, otherwise null. Probabilities are floored at 1e-50
+     * (ml-cpp's {@code MINUSCULE_PROBABILITY}), beyond which models cannot tell values apart, so impacts are at most
+     * 50.
+     */
     static Integer impact(double probability) {
         if (!(probability < EXPLAINED_BELOW)) {
             return null;
         }
-        return (int) Math.round(-Math.log10(Math.max(probability, Double.MIN_NORMAL)));
+        double floored = Math.max(probability, DeviationFunction.MINUSCULE_PROBABILITY);
+        return (int) Math.round(-Math.log10(floored));
     }
 
     private static String emptyToNull(String value) {

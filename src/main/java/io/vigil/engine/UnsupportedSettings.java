@@ -48,9 +48,6 @@ final class UnsupportedSettings {
         if (isSet(detector.overFieldName())) {
             return unsupported(where + "over_field_name [" + detector.overFieldName() + "]: population analysis");
         }
-        if (detector.customRules() != null && !detector.customRules().isEmpty()) {
-            return unsupported(where + "custom_rules");
-        }
         if (isSet(detector.excludeFrequent()) && !detector.excludeFrequent().equalsIgnoreCase("none")) {
             return unsupported(where + "exclude_frequent [" + detector.excludeFrequent() + "]");
         }

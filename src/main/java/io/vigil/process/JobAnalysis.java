@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The work of one open job's processor: the bucket clock, the analyzer, the counts and the results still to be
@@ -20,17 +21,26 @@ final class JobAnalysis {
     private final BucketAnalyzer analyzer;
     private final ResultsWriter writer;
     private final int analysedFieldsPerRecord;
+    private final RenormalizationTrigger renormalization;
     private ProcessorState state;
     private final List<BucketResults> finalizedResults = new ArrayList<>();
     private Job pendingUpdate;
+    private Map<String, Set<String>> pendingFilters;
     private long latestInterimBucket = BucketClock.UNSET;
 
-    JobAnalysis(String jobId, BucketAnalyzer analyzer, ProcessorState state, ResultsWriter writer, int fields) {
+    JobAnalysis(
+            String jobId,
+            BucketAnalyzer analyzer,
+            ProcessorState state,
+            ResultsWriter writer,
+            int fields,
+            RenormalizationTrigger renormalization) {
         this.jobId = jobId;
         this.analyzer = analyzer;
         this.state = state;
         this.writer = writer;
         this.analysedFieldsPerRecord = fields;
+        this.renormalization = renormalization;
     }
 
     ProcessorState state() {
@@ -125,6 +135,11 @@ final class JobAnalysis {
         pendingUpdate = job;
     }
 
+    /** Takes new filter items for the custom rules; the analyzer receives them after the current bucket. */
+    void updateFilters(Map<String, Set<String>> itemsByFilterId) {
+        pendingFilters = itemsByFilterId;
+    }
+
     JobStatsDocuments statsDocuments() {
         long now = System.currentTimeMillis();
         BucketClock clock = state.clock();
@@ -155,6 +170,10 @@ final class JobAnalysis {
         if (pendingUpdate != null) {
             analyzer.updateJob(pendingUpdate);
             pendingUpdate = null;
+        }
+        if (pendingFilters != null) {
+            analyzer.updateFilters(pendingFilters);
+            pendingFilters = null;
         }
     }
 
@@ -204,6 +223,10 @@ final class JobAnalysis {
         }
         boolean interimExists = latestInterimBucket != BucketClock.UNSET;
         writer.writeFinal(jobId, List.copyOf(finalizedResults), changedCategories, interimExists, statsDocuments());
+        if (!finalizedResults.isEmpty()) {
+            long lastFinalizedBucketEnd = state.clock().lastFinalizedBucketEnd();
+            renormalization.afterFinalResults(analyzer, lastFinalizedBucketEnd, JobSettings.of(state.job()));
+        }
         if (interimExists && !finalizedResults.isEmpty()) {
             long lastFinalized =
                     finalizedResults.get(finalizedResults.size() - 1).bucket().timestamp();

@@ -2,8 +2,11 @@ package io.vigil.process;
 
 import io.vigil.common.VigilException;
 import io.vigil.job.Job;
+import io.vigil.renormalization.Renormalizers;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +34,13 @@ public final class JobProcessor {
 
     private static final Runnable STOP = () -> {};
 
+    /** How long a flush waits for a running renormalization, so that its caller reads settled scores. */
+    private static final Duration FLUSH_RENORMALIZATION_WAIT = Duration.ofMinutes(5);
+
     private final String jobId;
     private final JobAnalysis analysis;
     private final ProcessorSnapshots snapshots;
+    private final Renormalizers renormalizers;
     private final Duration defaultPersistInterval;
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Semaphore uploadPermit = new Semaphore(1, true);
@@ -42,11 +49,17 @@ public final class JobProcessor {
     private volatile Job job;
     private long lastPersistMs = System.currentTimeMillis();
 
-    JobProcessor(String jobId, JobAnalysis analysis, ProcessorSnapshots snapshots, Duration defaultPersistInterval) {
+    JobProcessor(
+            String jobId,
+            JobAnalysis analysis,
+            ProcessorSnapshots snapshots,
+            Renormalizers renormalizers,
+            Duration defaultPersistInterval) {
         this.jobId = jobId;
         this.job = analysis.state().job();
         this.analysis = analysis;
         this.snapshots = snapshots;
+        this.renormalizers = renormalizers;
         this.defaultPersistInterval = defaultPersistInterval;
         this.thread = new Thread(this::runTasks, "vigil-job-" + jobId);
         this.thread.setDaemon(true);
@@ -83,18 +96,36 @@ public final class JobProcessor {
         return new Upload(this);
     }
 
-    /** Runs a flush after the queued work and returns the end of the last finalized bucket. */
+    /**
+     * Runs a flush after the queued work and returns the end of the last finalized bucket. It then waits for the
+     * job's renormalization to finish, so that results read after the flush have settled scores. The wait happens on
+     * the caller's thread, so ingestion goes on meanwhile.
+     */
     public Optional<Long> flush(FlushParams params) {
-        return call(() -> {
+        Optional<Long> flushed = call(() -> {
             Optional<Long> lastFinalizedBucketEnd = analysis.flush(params);
             persistIfDue();
             return lastFinalizedBucketEnd;
         });
+        awaitRenormalization(FLUSH_RENORMALIZATION_WAIT);
+        return flushed;
+    }
+
+    /** Waits up to {@code timeout} for the job's renormalization to finish, and logs a warning when it does not. */
+    void awaitRenormalization(Duration timeout) {
+        if (!renormalizers.awaitIdle(jobId, timeout)) {
+            log.warn("[{}] Renormalization still running after {}; results may change shortly", jobId, timeout);
+        }
     }
 
     void update(Job updated) {
         job = updated;
         enqueue(() -> analysis.update(updated));
+    }
+
+    /** Queues new filter items for the custom rules; they apply from the bucket after the current one. */
+    void updateFilters(Map<String, Set<String>> itemsByFilterId) {
+        enqueue(() -> analysis.updateFilters(itemsByFilterId));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.vigil.common.VigilException;
 import io.vigil.engine.AnalysisFields;
 import io.vigil.engine.BucketAnalyzer;
 import io.vigil.engine.BucketAnalyzerFactory;
+import io.vigil.job.FilterUpdatedEvent;
 import io.vigil.job.Job;
 import io.vigil.job.JobDeletingEvent;
 import io.vigil.job.JobExpressions;
@@ -12,6 +13,7 @@ import io.vigil.job.JobLifecycle;
 import io.vigil.job.JobRegistry;
 import io.vigil.job.JobState;
 import io.vigil.job.JobUpdatedEvent;
+import io.vigil.renormalization.Renormalizers;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,6 +48,8 @@ public class JobProcessors {
     private final BucketAnalyzerFactory analyzers;
     private final ProcessorSnapshots snapshots;
     private final ResultsWriter writer;
+    private final Renormalizers renormalizers;
+    private final RuleFilters ruleFilters;
     private final NodeId nodeId;
     private final Duration defaultPersistInterval;
     private final boolean reopenOnStart;
@@ -57,6 +61,8 @@ public class JobProcessors {
             BucketAnalyzerFactory analyzers,
             ProcessorSnapshots snapshots,
             ResultsWriter writer,
+            Renormalizers renormalizers,
+            RuleFilters ruleFilters,
             NodeId nodeId,
             @Value("${vigil.snapshots.background-persist-interval:3h}") String defaultPersistInterval,
             @Value("${vigil.jobs.reopen-on-start:true}") boolean reopenOnStart) {
@@ -66,6 +72,8 @@ public class JobProcessors {
         this.analyzers = analyzers;
         this.snapshots = snapshots;
         this.writer = writer;
+        this.renormalizers = renormalizers;
+        this.ruleFilters = ruleFilters;
         this.nodeId = nodeId;
         this.defaultPersistInterval =
                 TimeValues.parse(defaultPersistInterval, "vigil.snapshots.background-persist-interval");
@@ -95,9 +103,12 @@ public class JobProcessors {
         });
         int analysedFields = analysedFieldCount(job);
         BucketAnalyzer analyzer = analyzers.create(job);
+        analyzer.updateFilters(ruleFilters.itemsFor(job));
         ProcessorState state = snapshots.restore(job, analyzer, analysedFields);
-        JobAnalysis analysis = new JobAnalysis(jobId, analyzer, state, writer, analysedFields);
-        JobProcessor processor = new JobProcessor(jobId, analysis, snapshots, defaultPersistInterval);
+        RenormalizationTrigger renormalization =
+                new RenormalizationTrigger(request -> renormalizers.request(jobId, request));
+        JobAnalysis analysis = new JobAnalysis(jobId, analyzer, state, writer, analysedFields, renormalization);
+        JobProcessor processor = new JobProcessor(jobId, analysis, snapshots, renormalizers, defaultPersistInterval);
         processor.start();
         processors.put(jobId, processor);
         lifecycle.markOpened(jobId, nodeId.id(), System.currentTimeMillis());
@@ -123,6 +134,7 @@ public class JobProcessors {
     private void closeProcessor(String jobId, JobProcessor processor, boolean force, Duration timeout) {
         try {
             processor.close(force, timeout);
+            processor.awaitRenormalization(timeout);
             log.info("[{}] Closed job", jobId);
         } catch (VigilException e) {
             throw e;
@@ -158,6 +170,21 @@ public class JobProcessors {
         JobProcessor processor = processors.get(event.job().jobId());
         if (processor != null) {
             processor.update(event.job());
+            processor.updateFilters(ruleFilters.itemsFor(event.job()));
+        }
+    }
+
+    @EventListener
+    void onFilterUpdated(FilterUpdatedEvent event) {
+        for (JobProcessor processor : processors.values()) {
+            if (RuleFilters.referencedBy(processor.job())
+                    .contains(event.filter().filterId())) {
+                processor.updateFilters(ruleFilters.itemsFor(processor.job()));
+                log.info(
+                        "[{}] Custom rules use the updated items of filter [{}] from the next bucket",
+                        processor.jobId(),
+                        event.filter().filterId());
+            }
         }
     }
 

@@ -68,7 +68,8 @@ class ProcessorSnapshots {
         Optional<SnapshotStore.StoredSnapshot> stored = store.current(job.jobId(), job.modelSnapshotId());
         ProcessorState state = stored.map(snapshot -> ProcessorState.deserialize(job, snapshot.state(), analyzer))
                 .orElseGet(() -> ProcessorState.empty(job));
-        JobAnalysis restored = new JobAnalysis(job.jobId(), analyzer, state, writer, analysedFieldsPerRecord);
+        JobAnalysis restored = new JobAnalysis(
+                job.jobId(), analyzer, state, writer, analysedFieldsPerRecord, RenormalizationTrigger.disabled());
         Long latestResult = state.latestResultTimestamp() == BucketClock.UNSET ? null : state.latestResultTimestamp();
         if (stored.isPresent() || writer.hasProcessedData(job.jobId())) {
             Long maxCategoryId = state.categorization() == null

@@ -3,6 +3,7 @@ package io.vigil.scoring;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class ScoreNormalizer {
     private final NormalizerSettings settings;
     private final ScoreHistogram histogram;
     private final Map<MaxScoreScope, ScopeMaximum> maxima;
+    // Rank ceilings by fraction of history below, valid until the next update or age. Each costs two Beta quantiles
+    // (about 0.1 ms), and renormalizing stored results asks for the same few hundred fractions many times.
+    private final Map<Double, Double> rankByFractionBelow = new HashMap<>();
     private double resultCount;
     private double sample;
     private int countSinceLastSample;
@@ -56,6 +60,7 @@ final class ScoreNormalizer {
      * true when this is a big change: the scope's maximum grew by more than 10%.
      */
     boolean update(MaxScoreScope scope, double rawScore) {
+        rankByFractionBelow.clear();
         ScopeMaximum maximum = maxima.computeIfAbsent(scope, ignored -> new ScopeMaximum());
         double previous = maximum.score;
         maximum.score = Math.max(previous, rawScore);
@@ -75,6 +80,7 @@ final class ScoreNormalizer {
 
     /** Ages the state by one final bucket: maxima and history decay, and idle scopes are forgotten. */
     void age() {
+        rankByFractionBelow.clear();
         histogram.scale(settings.historyDecayPerBucket());
         resultCount *= settings.historyDecayPerBucket();
         Iterator<ScopeMaximum> iterator = maxima.values().iterator();
@@ -95,7 +101,8 @@ final class ScoreNormalizer {
         }
         double noise = ScoreCeilings.noise(rawScore, histogram.quantile(0.5), histogram.fractionAtZero());
         double fractionBelow = histogram.weightBelow(ScoreHistogram.discretize(rawScore)) / histogram.total();
-        double rank = ScoreCeilings.rank(fractionBelow, histogram.total());
+        double rank = rankByFractionBelow.computeIfAbsent(
+                fractionBelow, fraction -> ScoreCeilings.rank(fraction, histogram.total()));
         ScopeMaximum maximum = maxima.get(scope);
         double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
         double familyWise = ScoreCeilings.familyWise(DeviationFunction.probability(rawScore), resultCount);

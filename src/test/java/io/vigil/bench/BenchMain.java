@@ -59,6 +59,10 @@ public final class BenchMain {
                 "results-write",
                 ResultsWriteBench.class,
                 "ms per write of finalized buckets with their records and influencers, the ingest write path alone");
+        register(
+                "renormalize",
+                RenormalizeBench.class,
+                "seconds to renormalize 500,000 stored results while another job ingests over HTTP");
     }
 
     private BenchMain() {}

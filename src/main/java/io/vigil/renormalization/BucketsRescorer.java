@@ -1,0 +1,172 @@
+package io.vigil.renormalization;
+
+import io.vigil.results.BucketInfluencer;
+import io.vigil.scoring.MaxScoreScope;
+import io.vigil.scoring.NormalizerKey;
+import io.vigil.scoring.Normalizers;
+import io.vigil.scoring.ScoreLevel;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rescores the final buckets of a window from the raw scores of their bucket influencers, a slice of buckets at a
+ * time. A bucket influencer is written back when its score changed materially; its bucket is then written too, with
+ * {@code anomaly_score} the maximum of its bucket influencers' scores, so that the bucket and the bucket influencers
+ * it embeds change in one short transaction and share one {@code scored_at}.
+ */
+final class BucketsRescorer {
+
+    /** Buckets read per slice; a bucket has one bucket influencer per influencer field plus {@code bucket_time}. */
+    static final int BUCKETS_PER_SLICE = 2_000;
+
+    private static final String SLICE_QUERY = """
+            SELECT b.timestamp, b.anomaly_score, b.scored_at, i.influencer_field_name, i.raw_anomaly_score,
+                i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at
+            FROM buckets b JOIN bucket_influencers i ON i.job_id = b.job_id AND i.timestamp = b.timestamp
+            WHERE b.job_id = ? AND NOT b.is_interim AND NOT i.is_interim AND b.timestamp >= ? AND b.timestamp < ?
+            ORDER BY b.timestamp, i.position, i.influencer_field_name
+            """;
+
+    private static final String UPDATE_BUCKETS = """
+            UPDATE buckets AS b SET anomaly_score = c.score, scored_at = ?
+            FROM unnest(?::bigint[], ?::float8[], ?::bigint[]) AS c(timestamp, score, read_scored_at)
+            WHERE b.job_id = ? AND b.timestamp = c.timestamp AND NOT b.is_interim AND b.scored_at = c.read_scored_at
+            """;
+
+    private static final String UPDATE_BUCKET_INFLUENCERS = """
+            UPDATE bucket_influencers AS i SET anomaly_score = c.score, scored_at = ?
+            FROM unnest(?::bigint[], ?::text[], ?::float8[], ?::bigint[])
+                AS c(timestamp, influencer_field_name, score, read_scored_at)
+            WHERE i.job_id = ? AND i.timestamp = c.timestamp AND i.influencer_field_name = c.influencer_field_name
+                AND NOT i.is_interim AND i.scored_at = c.read_scored_at
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    BucketsRescorer(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Rescores the buckets of the request's window and returns how many buckets were written back. */
+    long rescore(String jobId, RenormalizationRequest request, BooleanSupplier cancelled) {
+        long sliceMs = Math.max(1L, request.bucketSpanMs()) * BUCKETS_PER_SLICE;
+        long written = 0;
+        for (long start = request.windowStartMs();
+                start < request.windowEndMs() && !cancelled.getAsBoolean();
+                start = Math.min(request.windowEndMs(), start + sliceMs)) {
+            long end = Math.min(request.windowEndMs(), start + sliceMs);
+            written += rescoreSlice(jobId, request.normalizers(), start, end);
+        }
+        return written;
+    }
+
+    private long rescoreSlice(String jobId, Normalizers normalizers, long start, long end) {
+        List<StoredBucket> buckets = new ArrayList<>();
+        jdbc.query(
+                SLICE_QUERY,
+                row -> {
+                    long timestamp = row.getLong("timestamp");
+                    StoredBucket bucket = buckets.isEmpty() ? null : buckets.get(buckets.size() - 1);
+                    if (bucket == null || bucket.timestamp != timestamp) {
+                        bucket = new StoredBucket(timestamp, row.getDouble("anomaly_score"), row.getLong("scored_at"));
+                        buckets.add(bucket);
+                    }
+                    String name = row.getString("influencer_field_name");
+                    double rescored = rescoreBucketInfluencer(normalizers, name, row.getDouble("raw_anomaly_score"));
+                    bucket.addInfluencer(
+                            name, row.getDouble("influencer_score"), rescored, row.getLong("influencer_scored_at"));
+                },
+                jobId,
+                start,
+                end);
+        return write(jobId, buckets);
+    }
+
+    /** Rescores a bucket influencer from its raw score; {@code bucket_time} is the bucket level's normalizer. */
+    static double rescoreBucketInfluencer(Normalizers normalizers, String influencerFieldName, double rawScore) {
+        if (BucketInfluencer.BUCKET_TIME.equals(influencerFieldName)) {
+            return normalizers.normalize(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, rawScore);
+        }
+        return normalizers.normalize(
+                ScoreLevel.BUCKET_INFLUENCER,
+                NormalizerKey.influencer(influencerFieldName),
+                MaxScoreScope.ALL,
+                rawScore);
+    }
+
+    private long write(String jobId, List<StoredBucket> buckets) {
+        ScoreChanges bucketChanges = new ScoreChanges();
+        List<String> influencerNames = new ArrayList<>();
+        ScoreChanges influencerChanges = new ScoreChanges();
+        for (StoredBucket bucket : buckets) {
+            if (bucket.changed) {
+                bucketChanges.add(bucket.timestamp, bucket.maxScore, bucket.anomalyScore, bucket.scoredAt);
+                for (StoredBucket.Influencer influencer : bucket.changedInfluencers) {
+                    influencerNames.add(influencer.name());
+                    influencerChanges.add(
+                            bucket.timestamp, influencer.score(), influencer.readScore(), influencer.readScoredAt());
+                }
+            }
+        }
+        if (bucketChanges.isEmpty()) {
+            return 0;
+        }
+        long scoredAt = System.currentTimeMillis();
+        Integer updated = transactions.execute(status -> {
+            jdbc.update(UPDATE_BUCKET_INFLUENCERS, statement -> {
+                Connection connection = statement.getConnection();
+                statement.setLong(1, scoredAt);
+                statement.setArray(2, ProbabilityRowsRescorer.bigints(connection, influencerChanges.ids()));
+                statement.setArray(3, connection.createArrayOf("text", influencerNames.toArray()));
+                statement.setArray(4, ProbabilityRowsRescorer.doubles(connection, influencerChanges.scores()));
+                statement.setArray(5, ProbabilityRowsRescorer.bigints(connection, influencerChanges.readScoredAts()));
+                statement.setString(6, jobId);
+            });
+            return jdbc.update(UPDATE_BUCKETS, statement -> {
+                Connection connection = statement.getConnection();
+                statement.setLong(1, scoredAt);
+                statement.setArray(2, ProbabilityRowsRescorer.bigints(connection, bucketChanges.ids()));
+                statement.setArray(3, ProbabilityRowsRescorer.doubles(connection, bucketChanges.scores()));
+                statement.setArray(4, ProbabilityRowsRescorer.bigints(connection, bucketChanges.readScoredAts()));
+                statement.setString(5, jobId);
+            });
+        });
+        return updated == null ? 0 : updated;
+    }
+
+    /** A stored bucket and its bucket influencers as read, with their rescored values. */
+    private static final class StoredBucket {
+
+        record Influencer(String name, double score, double readScore, long readScoredAt) {}
+
+        final long timestamp;
+        final double anomalyScore;
+        final long scoredAt;
+        final List<Influencer> changedInfluencers = new ArrayList<>();
+        double maxScore;
+        boolean changed;
+
+        StoredBucket(long timestamp, double anomalyScore, long scoredAt) {
+            this.timestamp = timestamp;
+            this.anomalyScore = anomalyScore;
+            this.scoredAt = scoredAt;
+        }
+
+        /** Adds a bucket influencer; the bucket's score becomes the maximum of the scores it will store. */
+        void addInfluencer(String name, double readScore, double rescored, long readScoredAt) {
+            if (ScoreChange.isMaterial(readScore, rescored)) {
+                changedInfluencers.add(new Influencer(name, rescored, readScore, readScoredAt));
+                changed = true;
+                maxScore = Math.max(maxScore, rescored);
+            } else {
+                maxScore = Math.max(maxScore, readScore);
+            }
+        }
+    }
+}

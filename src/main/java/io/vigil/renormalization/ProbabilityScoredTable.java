@@ -1,0 +1,89 @@
+package io.vigil.renormalization;
+
+import io.vigil.scoring.MaxScoreScope;
+import io.vigil.scoring.NormalizerKey;
+import io.vigil.scoring.Normalizers;
+import io.vigil.scoring.ScoreLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A results table whose rows are rescored from their stored probability: records and influencers. Each knows its
+ * score column, the columns that name its normalizer and scope, and how to rescore one row.
+ */
+enum ProbabilityScoredTable {
+    /**
+     * Records: the normalizer of the detector's partition field, by field, function and field name, scoped by the
+     * partition and by field values.
+     */
+    RECORDS(
+            "records",
+            "record_score",
+            "partition_field_name, partition_field_value, by_field_name, by_field_value, function, field_name") {
+        @Override
+        double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
+            // NOTE: population records (over_field_name set) are keyed like the others here, by their by field; this
+            // matches how the engine scores records while it has no population analysis.
+            NormalizerKey key = NormalizerKey.record(
+                    row.getString("partition_field_name"),
+                    row.getString("by_field_name"),
+                    row.getString("function"),
+                    row.getString("field_name"));
+            MaxScoreScope scope =
+                    new MaxScoreScope(row.getString("partition_field_value"), row.getString("by_field_value"));
+            return normalizers.normalize(ScoreLevel.RECORD, key, scope, row.getDouble("probability"));
+        }
+    },
+
+    /** Influencers: the normalizer of the influencer field, scoped by the influencer field value. */
+    INFLUENCERS("influencers", "influencer_score", "influencer_field_name, influencer_field_value") {
+        @Override
+        double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
+            NormalizerKey key = NormalizerKey.influencer(row.getString("influencer_field_name"));
+            MaxScoreScope scope = new MaxScoreScope(null, row.getString("influencer_field_value"));
+            return normalizers.normalize(ScoreLevel.INFLUENCER, key, scope, row.getDouble("probability"));
+        }
+    };
+
+    private final String table;
+    private final String scoreColumn;
+    private final String keyColumns;
+
+    ProbabilityScoredTable(String table, String scoreColumn, String keyColumns) {
+        this.table = table;
+        this.scoreColumn = scoreColumn;
+        this.keyColumns = keyColumns;
+    }
+
+    /** Returns the 0–100 score of the current row of {@code row} under {@code normalizers}. */
+    abstract double rescore(Normalizers normalizers, ResultSet row) throws SQLException;
+
+    /**
+     * Returns the query for one page of final results in a time window, in (timestamp, id) order after a cursor.
+     * Parameters: job id, window start, window end, cursor timestamp, cursor timestamp, cursor id, page size.
+     */
+    String pageQuery() {
+        return "SELECT id, timestamp, probability, " + scoreColumn + " AS score, scored_at, " + keyColumns
+                + " FROM " + table
+                + " WHERE job_id = ? AND NOT is_interim AND timestamp >= ? AND timestamp < ?"
+                + " AND (timestamp > ? OR (timestamp = ? AND id > ?))"
+                + " ORDER BY timestamp, id LIMIT ?";
+    }
+
+    /**
+     * Returns the update of rescored rows, each written only while it still holds the score and scoring time it was
+     * read with, so that a result the processor rewrote meanwhile keeps its newer score. Parameters: the new
+     * {@code scored_at}, then arrays of ids, new scores, read scores and read scoring times, then the job id.
+     */
+    String updateStatement() {
+        return "UPDATE " + table + " AS t SET " + scoreColumn + " = c.score, scored_at = ?"
+                + " FROM unnest(?::bigint[], ?::float8[], ?::float8[], ?::bigint[])"
+                + " AS c(id, score, read_score, read_scored_at)"
+                + " WHERE t.id = c.id AND t.job_id = ? AND NOT t.is_interim"
+                + " AND t." + scoreColumn + " = c.read_score AND t.scored_at = c.read_scored_at";
+    }
+
+    String table() {
+        return table;
+    }
+}
