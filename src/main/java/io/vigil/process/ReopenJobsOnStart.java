@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens again, from their snapshots, the jobs that were open when the service stopped. It runs in a lifecycle phase
- * before the web server starts listening, so no client reads a reopened job's data counts or results from before
- * the rollback to its snapshot, and so none posts data to it before it is open.
+ * before the web server starts listening. So no client reads a reopened job's data counts or results from before
+ * the rollback to its snapshot, and none posts data to the job before it is open.
  */
 @Component
 class ReopenJobsOnStart implements SmartLifecycle {
