@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +28,8 @@ import org.springframework.util.FileSystemUtils;
  * {@code bin/vigil-bench ingest}: measures end-to-end ingest throughput. It posts generated NDJSON records (one
  * record per host per 5-minute bucket, fields {@code time}, {@code host} and {@code bytes}) over HTTP into a job
  * with the detectors {@code mean(bytes) by host} and {@code count}, closes the job so every bucket is written, and
- * reports records per second from the first request to the closed job with its results in PostgreSQL. By default
+ * reports records per second from the first request to the closed job with its results in PostgreSQL. An untimed
+ * warm-up through a second job of the same shape comes first. By default
  * the job runs an event-counting analyzer, which measures the ingest path alone; {@code --analyzer engine} runs the
  * detection engine with the service's series models, and {@code --analyzer gaussian} with the engine tests' simple
  * Gaussian model.
@@ -46,7 +48,14 @@ public final class IngestBench {
         this.options = options;
     }
 
-    record Options(String url, int hosts, long records, int recordsPerRequest, String jobId, String analyzer) {
+    record Options(
+            String url,
+            int hosts,
+            long records,
+            int recordsPerRequest,
+            String jobId,
+            String analyzer,
+            long warmUpRecords) {
 
         static Options parse(String[] args) {
             String url = null;
@@ -55,6 +64,7 @@ public final class IngestBench {
             int perRequest = 10_000;
             String jobId = "bench-ingest-" + System.currentTimeMillis();
             String analyzer = "counting";
+            long warmUpRecords = 500_000;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -64,6 +74,7 @@ public final class IngestBench {
                     case "--per-request" -> perRequest = Integer.parseInt(value);
                     case "--job" -> jobId = value;
                     case "--analyzer" -> analyzer = value;
+                    case "--warm-up-records" -> warmUpRecords = Long.parseLong(value);
                     default -> throw new IllegalArgumentException(usage("unknown option " + args[i]));
                 }
                 i++;
@@ -72,12 +83,12 @@ public final class IngestBench {
                 throw new IllegalArgumentException(
                         usage("--analyzer must be counting, engine or gaussian, not " + analyzer));
             }
-            return new Options(url, hosts, records, perRequest, jobId, analyzer);
+            return new Options(url, hosts, records, perRequest, jobId, analyzer, warmUpRecords);
         }
 
         static String usage(String problem) {
             return problem + "\nUsage: bin/vigil-bench ingest [--url http://127.0.0.1:PORT] [--hosts 1000] "
-                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID] [--analyzer counting|engine|gaussian]\n"
+                    + "[--records 2000000] [--per-request 10000] [--job JOB_ID] [--analyzer counting|engine|gaussian] [--warm-up-records 500000]\n"
                     + "Without --url it starts its own service on a temporary embedded PostgreSQL, analysing with "
                     + "an event-counting analyzer (counting, the default), the detection engine with the service's "
                     + "series models (engine) or with the engine tests' Gaussian series model (gaussian). With "
@@ -89,7 +100,8 @@ public final class IngestBench {
         Options options = Options.parse(args);
         if (options.url() != null) {
             IngestBench bench = new IngestBench(options.url(), options);
-            bench.createJobOverHttp();
+            bench.warmUp();
+            bench.createJobOverHttp(options.jobId());
             bench.run(null);
             return;
         }
@@ -108,7 +120,8 @@ public final class IngestBench {
                 "--logging.level.root=WARN")) {
             String port = context.getEnvironment().getProperty("local.server.port");
             IngestBench bench = new IngestBench("http://127.0.0.1:" + port, options);
-            bench.createJobOverHttp();
+            bench.warmUp();
+            bench.createJobOverHttp(options.jobId());
             bench.run(context.getBean(JdbcTemplate.class));
         } finally {
             FileSystemUtils.deleteRecursively(dataDirectory);
@@ -125,12 +138,33 @@ public final class IngestBench {
         }
     }
 
-    private void createJobOverHttp() throws IOException, InterruptedException {
+    /**
+     * Sends {@code --warm-up-records} records through a job of the same shape before the measured run, untimed, so
+     * the measured figure is the running service's and not the JIT compiler's warm-up.
+     */
+    private void warmUp() throws IOException, InterruptedException {
+        if (options.warmUpRecords() <= 0) {
+            return;
+        }
+        String jobId = options.jobId() + "-warm-up";
+        createJobOverHttp(jobId);
+        String jobPath = "/_ml/anomaly_detectors/" + jobId;
+        expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_open")).POST(HttpRequest.BodyPublishers.noBody())));
+        for (long first = 0; first < options.warmUpRecords(); first += options.recordsPerRequest()) {
+            byte[] body = records(first, Math.min(options.warmUpRecords(), first + options.recordsPerRequest()));
+            expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_data"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        }
+        expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_close")).POST(HttpRequest.BodyPublishers.noBody())));
+    }
+
+    private void createJobOverHttp(String jobId) throws IOException, InterruptedException {
         String body = """
                 {"analysis_config":{"bucket_span":"5m","detectors":[
                   {"function":"mean","field_name":"bytes","by_field_name":"host"},{"function":"count"}]},
                  "data_description":{"time_field":"time","time_format":"epoch_ms"}}""";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/_ml/anomaly_detectors/" + options.jobId()))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/_ml/anomaly_detectors/" + jobId))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 200) {
@@ -143,13 +177,18 @@ public final class IngestBench {
         String jobPath = "/_ml/anomaly_detectors/" + options.jobId();
         expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_open")).POST(HttpRequest.BodyPublishers.noBody())));
 
-        long started = System.nanoTime();
-        long processCpuStarted = processCpuNanos();
+        // The bodies are generated before the clock starts, so the figure measures the service and the HTTP
+        // client, not the generator.
+        List<byte[]> bodies = new ArrayList<>();
         long bytesSent = 0;
         for (long first = 0; first < options.records(); first += options.recordsPerRequest()) {
-            long last = Math.min(options.records(), first + options.recordsPerRequest());
-            byte[] body = records(first, last);
+            byte[] body = records(first, Math.min(options.records(), first + options.recordsPerRequest()));
+            bodies.add(body);
             bytesSent += body.length;
+        }
+        long started = System.nanoTime();
+        long processCpuStarted = processCpuNanos();
+        for (byte[] body : bodies) {
             expectOk(send(HttpRequest.newBuilder(uri(jobPath + "/_data"))
                     .header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
@@ -169,7 +208,7 @@ public final class IngestBench {
                 seconds,
                 options.records() / seconds);
         System.out.printf(
-                "this JVM: %.2f CPU-s (%.2f cores busy on average); the machine's load average: %.1f%n",
+                "this JVM (service and HTTP client): %.2f CPU-s (%.2f cores busy on average); load average: %.1f%n",
                 processCpuSeconds,
                 processCpuSeconds / seconds,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
