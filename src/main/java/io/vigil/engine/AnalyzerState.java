@@ -10,12 +10,12 @@ import java.util.List;
 
 /**
  * The binary state of a {@link DetectionBucketAnalyzer}: normalizers, the expected events per bucket, allocation
- * failures, and per detector its series in creation order with their models. Statistics of open buckets are not
- * included, so state is written at a bucket boundary.
+ * failures, per series detector its series in creation order with their models, then the state of each population,
+ * rare and location detector. Statistics of open buckets are not included, so state is written at a bucket boundary.
  */
 final class AnalyzerState {
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     private AnalyzerState() {}
 
@@ -33,6 +33,11 @@ final class AnalyzerState {
             for (Series series : registry.all()) {
                 writeSeries(out, series);
             }
+            detector.frequentBy().writeTo(out);
+        }
+        out.writeInt(analyzer.distributions().size());
+        for (DistributionAnalysis distribution : analyzer.distributions()) {
+            distribution.writeState(out);
         }
     }
 
@@ -68,16 +73,25 @@ final class AnalyzerState {
             int nextOrdinal = in.readInt();
             int seriesCount = in.readInt();
             for (int i = 0; i < seriesCount; i++) {
-                registry.add(readSeries(in, detector, analyzer));
+                registry.add(readSeries(in, detector));
             }
             registry.restoreNextOrdinal(nextOrdinal);
+            detector.frequentBy().readFrom(in);
+        }
+
+        int distributionCount = in.readInt();
+        if (distributionCount != analyzer.distributions().size()) {
+            throw new IOException("state has " + distributionCount + " population, rare or location detectors but the"
+                    + " job has " + analyzer.distributions().size());
+        }
+        for (DistributionAnalysis distribution : analyzer.distributions()) {
+            distribution.readState(in);
         }
         analyzer.restore(normalizers, expectedEventCount);
         analyzer.memory().restoreAllocationFailures(allocationFailures);
     }
 
-    private static Series readSeries(DataInput in, DetectorAnalysis detector, DetectionBucketAnalyzer analyzer)
-            throws IOException {
+    private static Series readSeries(DataInput in, DetectorAnalysis detector) throws IOException {
         int ordinal = in.readInt();
         String partitionValue = StateStrings.read(in);
         String byValue = StateStrings.read(in);
@@ -90,17 +104,17 @@ final class AnalyzerState {
                     + detector.detectorIndex() + " but its function needs " + expected);
         }
         SeriesModel[] models = new SeriesModel[modelCount];
-        for (int i = 0; i < modelCount; i++) {
-            models[i] = analyzer.modelFactory().read(in);
-        }
         List<Feature> features = detector.function().features();
+        for (int i = 0; i < modelCount; i++) {
+            models[i] = detector.models().read(features.get(i), in);
+        }
         return new Series(
                 ordinal,
                 partitionValue,
                 byValue,
                 models,
                 features.contains(Feature.MEDIAN),
-                features.contains(Feature.DISTINCT_COUNT),
+                features.get(0).keepsDistinct(),
                 typicalValueWeight,
                 lastSeenBucketMs);
     }

@@ -252,6 +252,9 @@ final class BucketScorer {
     }
 
     private static MaxScoreScope recordScope(Leaf leaf) {
+        if (leaf.detail() != null && leaf.detail().population()) {
+            return MaxScoreScope.ALL;
+        }
         return new MaxScoreScope(leaf.series().partitionValue(), leaf.series().byValue());
     }
 }

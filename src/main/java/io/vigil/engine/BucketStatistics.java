@@ -1,5 +1,6 @@
 package io.vigil.engine;
 
+import io.vigil.analytics.InformationContent;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +10,7 @@ import java.util.Set;
 /**
  * The statistics of one series in one bucket, from which every {@link Feature} value is read: event count, the
  * weighted moments, minimum and maximum of the field values, and, only for the features that need them, the values
- * themselves (median) or the set of distinct values (distinct count).
+ * themselves (median) or the set of distinct values (distinct count and information content).
  *
  * <p>With a summary count field a record stands for {@code weight} events: it adds {@code weight} to the count and
  * is weighted by it in the mean, median and variance, while its value is taken as already summed for {@code sum}.
@@ -117,7 +118,7 @@ final class BucketStatistics {
 
     /** Returns the number of events the feature value summarizes: the weight of the values, or of the records. */
     double valueWeight(Feature feature) {
-        return feature.needsFieldValue() && feature != Feature.DISTINCT_COUNT ? valueWeight : count;
+        return feature.needsFieldValue() && !feature.keepsDistinct() ? valueWeight : count;
     }
 
     /** Returns the feature's value; the caller checks {@link #isEmpty} for features that skip empty buckets. */
@@ -125,6 +126,10 @@ final class BucketStatistics {
         return switch (feature) {
             case COUNT, NON_ZERO_COUNT -> count;
             case DISTINCT_COUNT -> distinct == null ? 0.0 : distinct.size();
+            case INFO_CONTENT -> distinct == null ? 0.0 : InformationContent.bytesOf(distinct);
+            case TIME_OF_DAY, TIME_OF_WEEK -> mean;
+            case RARE, FREQ_RARE -> count;
+            case LAT_LONG -> Double.NaN;
             case MEAN -> mean;
             case MEDIAN -> median();
             case MIN -> min;

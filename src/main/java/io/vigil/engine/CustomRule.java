@@ -69,7 +69,7 @@ final class CustomRule {
     /** Returns the rule's actions when it matches {@code leaf} in the bucket starting at {@code bucketStartMs}. */
     RuleActions actionsFor(Detector detector, Leaf leaf, long bucketStartMs) {
         for (ScopeEntry entry : scope) {
-            String value = splitValue(detector, leaf.series(), entry.fieldName());
+            String value = splitValue(detector, leaf, entry.fieldName());
             if (value == null || entry.items().contains(value) != entry.include()) {
                 return RuleActions.NONE;
             }
@@ -82,15 +82,23 @@ final class CustomRule {
         return actions;
     }
 
-    /** Returns the series' value of a by or partition field, or null for any other field. */
-    private static String splitValue(Detector detector, Series series, String fieldName) {
+    /**
+     * Returns the leaf's value of a by, over or partition field, or null for any other field. A population member's
+     * by value is that of its most anomalous by value.
+     */
+    private static String splitValue(Detector detector, Leaf leaf, String fieldName) {
+        RecordDetail detail = leaf.detail();
         if (fieldName.equals(detector.byFieldName())) {
-            return series.byValue();
+            return detail != null && detail.population()
+                    ? detail.byFieldValue()
+                    : leaf.series().byValue();
+        }
+        if (fieldName.equals(detector.overFieldName())) {
+            return detail == null ? null : detail.overFieldValue();
         }
         if (fieldName.equals(detector.partitionFieldName())) {
-            return series.partitionValue();
+            return leaf.series().partitionValue();
         }
-        // NOTE: over fields cannot be matched until the engine analyses populations; such a scope matches nothing.
         return null;
     }
 

@@ -32,12 +32,13 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     private final int summaryCountIndex;
     private final long pruneAfterMs;
     private final List<DetectorAnalysis> detectors;
+    private final List<DistributionAnalysis> distributions = new ArrayList<>();
+    private final int detectorCount;
     private final int influencerFieldCount;
     private final InfluenceCalculator influenceCalculator;
     private final BucketScorer scorer;
     private final ModelMemory memory;
     private final BucketEventCounts eventCounts = new BucketEventCounts();
-    private final SeriesModelFactory modelFactory;
     private Normalizers normalizers;
     private List<Detector> detectorConfigs;
     private Map<String, Set<String>> filterItems = Map.of();
@@ -54,15 +55,21 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         this.pruneAfterMs = isSet(config.modelPruneWindow())
                 ? 1000L * seconds(config.modelPruneWindow(), null, "analysis_config.model_prune_window")
                 : Long.MAX_VALUE;
-        this.modelFactory = modelFactory;
         this.detectors = new ArrayList<>();
         for (int index = 0; index < config.detectors().size(); index++) {
             Detector detector = config.detectors().get(index);
             DetectorFunction function = DetectorFunction.of(detector.function())
                     .orElseThrow(() -> new IllegalArgumentException("unsupported function " + detector.function()));
+            if (DistributionAnalyses.applies(detector, function)) {
+                distributions.add(DistributionAnalyses.create(
+                        index, detector, function, fields, influencerFields, modelFactory, bucketSpanSeconds));
+                continue;
+            }
             int[] influencerIndexes = influencerInputIndexes(detector, influencerFields, fields);
-            detectors.add(new DetectorAnalysis(index, detector, function, fields, influencerIndexes, modelFactory));
+            FeatureModels models = new FeatureModels(modelFactory, bucketSpanSeconds, false);
+            detectors.add(new DetectorAnalysis(index, detector, function, fields, influencerIndexes, models));
         }
+        this.detectorCount = config.detectors().size();
         this.influencerFieldCount = influencerFields.size();
         this.influenceCalculator = new InfluenceCalculator(influencerFields);
         this.scorer = new BucketScorer(job.jobId(), bucketSpanSeconds, influencerFields);
@@ -109,6 +116,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (int i = 0; i < detectors.size(); i++) {
             detectors.get(i).add(bucketStartMs, record, weight, memory);
         }
+        for (int i = 0; i < distributions.size(); i++) {
+            distributions.get(i).add(bucketStartMs, record, weight, memory);
+        }
     }
 
     /** Returns the non-negative finite count in {@code text}, or NaN when it is missing or not one. */
@@ -128,7 +138,7 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     public void updateJob(Job job) {
         List<Detector> updated =
                 job.analysisConfig() == null ? null : job.analysisConfig().detectors();
-        if (updated != null && updated.size() == detectors.size()) {
+        if (updated != null && updated.size() == detectorCount) {
             detectorConfigs = List.copyOf(updated);
             compileRules();
         }
@@ -141,8 +151,11 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     }
 
     private void compileRules() {
-        for (int i = 0; i < detectors.size(); i++) {
-            detectors.get(i).useRules(DetectorRules.of(detectorConfigs.get(i), filterItems));
+        for (DetectorAnalysis detector : detectors) {
+            detector.useRules(DetectorRules.of(detectorConfigs.get(detector.detectorIndex()), filterItems));
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.useRules(DetectorRules.of(detectorConfigs.get(distribution.detectorIndex()), filterItems));
         }
     }
 
@@ -156,7 +169,12 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
             List<Leaf> detectorLeaves = new ArrayList<>();
             detector.collectLeaves(bucketStartMs, false, 1.0, detectorLeaves);
             leavesByDetector.add(detectorLeaves);
-            addUnlessSkipped(detector, bucketStartMs, detectorLeaves, leaves);
+            addUnlessSkipped(detector.rules(), bucketStartMs, detectorLeaves, leaves);
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            List<Leaf> distributionLeaves = new ArrayList<>();
+            distribution.collectLeaves(bucketStartMs, false, 1.0, distributionLeaves);
+            addUnlessSkipped(distribution.rules(), bucketStartMs, distributionLeaves, leaves);
         }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
 
@@ -166,6 +184,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
         for (int i = 0; i < detectors.size(); i++) {
             detectors.get(i).learn(bucketStartMs, leavesByDetector.get(i));
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.learn(bucketStartMs);
         }
         learnEventCount(eventCount);
         prune(bucketStartMs);
@@ -182,7 +203,12 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (DetectorAnalysis detector : detectors) {
             List<Leaf> detectorLeaves = new ArrayList<>();
             detector.collectLeaves(bucketStartMs, true, completeness, detectorLeaves);
-            addUnlessSkipped(detector, bucketStartMs, detectorLeaves, leaves);
+            addUnlessSkipped(detector.rules(), bucketStartMs, detectorLeaves, leaves);
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            List<Leaf> distributionLeaves = new ArrayList<>();
+            distribution.collectLeaves(bucketStartMs, true, completeness, distributionLeaves);
+            addUnlessSkipped(distribution.rules(), bucketStartMs, distributionLeaves, leaves);
         }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
         BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, true, 0L);
@@ -194,13 +220,13 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
      * and leaves a {@code skip_model_update} rule matches are marked so that nothing learns from them.
      */
     private static void addUnlessSkipped(
-            DetectorAnalysis detector, long bucketStartMs, List<Leaf> leaves, List<Leaf> scored) {
-        if (detector.rules().isEmpty()) {
+            DetectorRules rules, long bucketStartMs, List<Leaf> leaves, List<Leaf> scored) {
+        if (rules.isEmpty()) {
             scored.addAll(leaves);
             return;
         }
         for (Leaf leaf : leaves) {
-            RuleActions actions = detector.rules().actionsFor(leaf, bucketStartMs);
+            RuleActions actions = rules.actionsFor(leaf, bucketStartMs);
             if (actions.skipModelUpdate()) {
                 leaf.skipModelUpdate();
             }
@@ -212,11 +238,15 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
     private BucketTree explainAndAggregate(long bucketStartMs, List<Leaf> leaves) {
         for (Leaf leaf : leaves) {
-            if (leaf.probability() < DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY) {
+            if (!isPopulation(leaf) && leaf.probability() < DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY) {
                 leaf.setInfluences(influenceCalculator.influences(bucketStartMs, leaf));
             }
         }
-        return BucketTree.build(leaves, detectors.size(), influencerFieldCount);
+        return BucketTree.build(leaves, detectorCount, influencerFieldCount);
+    }
+
+    private static boolean isPopulation(Leaf leaf) {
+        return leaf.detail() != null && leaf.detail().population();
     }
 
     @Override
@@ -225,21 +255,30 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (DetectorAnalysis detector : detectors) {
             detector.discard(bucketStartMs);
         }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.discard(bucketStartMs);
+        }
     }
 
     @Override
     public ModelSizeStats modelSizeStats() {
         long byCount = 0;
+        long overCount = 0;
         long partitionCount = 0;
         for (DetectorAnalysis detector : detectors) {
             byCount += detector.registry().byValueCount();
             partitionCount += detector.registry().partitionValueCount();
         }
+        for (DistributionAnalysis distribution : distributions) {
+            byCount += distribution.byValueCount();
+            overCount += distribution.overValueCount();
+            partitionCount += distribution.partitionValueCount();
+        }
         return new ModelSizeStats(
                 memory.bytes(),
                 memory.limitBytes(),
                 byCount,
-                0,
+                overCount,
                 partitionCount,
                 memory.allocationFailures(),
                 memory.status());
@@ -276,12 +315,18 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
                 detector.registry().removeIf(series -> series.lastSeenBucketMs() < oldestKept);
             }
         }
+        for (DistributionAnalysis distribution : distributions) {
+            distribution.prune(oldestKept);
+        }
     }
 
     private long measureBytes() {
         long bytes = 1024L + normalizers.memoryBytes();
         for (DetectorAnalysis detector : detectors) {
             bytes += detector.memoryBytes();
+        }
+        for (DistributionAnalysis distribution : distributions) {
+            bytes += distribution.memoryBytes();
         }
         return bytes;
     }
@@ -322,12 +367,12 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         return detectors;
     }
 
-    SeriesModelFactory modelFactory() {
-        return modelFactory;
-    }
-
     Normalizers normalizers() {
         return normalizers;
+    }
+
+    List<DistributionAnalysis> distributions() {
+        return distributions;
     }
 
     double expectedEventCount() {

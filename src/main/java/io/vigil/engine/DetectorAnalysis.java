@@ -2,7 +2,7 @@ package io.vigil.engine;
 
 import io.vigil.analytics.Assessment;
 import io.vigil.analytics.SeriesModel;
-import io.vigil.analytics.SeriesModelFactory;
+import io.vigil.analytics.TimeOfPeriod;
 import io.vigil.job.Detector;
 import io.vigil.scoring.NormalizerKey;
 import io.vigil.scoring.ProbabilityAggregation;
@@ -12,7 +12,7 @@ import java.util.List;
  * One detector of a job: it routes records to their split series, turns each series' bucket statistics into
  * assessed {@link Leaf leaves}, and lets the models learn from final buckets.
  */
-final class DetectorAnalysis {
+final class DetectorAnalysis implements AnalysedDetector {
 
     private final int detectorIndex;
     private final Detector detector;
@@ -23,11 +23,14 @@ final class DetectorAnalysis {
     private final int partitionIndex;
     private final boolean useNull;
     private final int[] influencerInputIndexes;
-    private final SeriesModelFactory modelFactory;
+    private final FeatureModels models;
     private final SeriesRegistry registry;
     private final NormalizerKey recordKey;
     private final boolean keepValues;
     private final boolean keepDistinct;
+    private final boolean timeOfPeriod;
+    private final boolean excludeFrequentBy;
+    private final FrequentValues frequentBy = new FrequentValues();
     private DetectorRules rules = DetectorRules.NONE;
 
     /**
@@ -40,7 +43,7 @@ final class DetectorAnalysis {
             DetectorFunction function,
             AnalysisFields fields,
             int[] influencerInputIndexes,
-            SeriesModelFactory modelFactory) {
+            FeatureModels models) {
         this.detectorIndex = detectorIndex;
         this.detector = detector;
         this.function = function;
@@ -50,36 +53,52 @@ final class DetectorAnalysis {
         this.partitionIndex = indexOf(fields, detector.partitionFieldName());
         this.useNull = Boolean.TRUE.equals(detector.useNull());
         this.influencerInputIndexes = influencerInputIndexes;
-        this.modelFactory = modelFactory;
+        this.models = models;
         this.registry = new SeriesRegistry(partitionIndex >= 0, byIndex >= 0);
         this.recordKey = NormalizerKey.record(
                 detector.partitionFieldName(), detector.byFieldName(), function.functionName(), detector.fieldName());
         this.keepValues = features.contains(Feature.MEDIAN);
-        this.keepDistinct = features.contains(Feature.DISTINCT_COUNT);
+        this.keepDistinct = features.get(0).keepsDistinct();
+        this.timeOfPeriod = features.get(0).timeOfPeriod();
+        this.excludeFrequentBy =
+                byIndex >= 0 && ExcludeFrequent.of(detector.excludeFrequent()).excludesBy();
     }
 
     private static int indexOf(AnalysisFields fields, String name) {
         return name == null || name.isEmpty() ? -1 : fields.indexOf(name);
     }
 
-    int detectorIndex() {
+    @Override
+    public int detectorIndex() {
         return detectorIndex;
     }
 
-    Detector detector() {
+    @Override
+    public Detector detector() {
         return detector;
     }
 
-    DetectorFunction function() {
+    @Override
+    public DetectorFunction function() {
         return function;
     }
 
-    NormalizerKey recordKey() {
+    @Override
+    public NormalizerKey recordKey() {
         return recordKey;
     }
 
     SeriesRegistry registry() {
         return registry;
+    }
+
+    FeatureModels models() {
+        return models;
+    }
+
+    /** Returns the by values that occur in most buckets, tracked only with {@code exclude_frequent} by or all. */
+    FrequentValues frequentBy() {
+        return frequentBy;
     }
 
     DetectorRules rules() {
@@ -140,6 +159,9 @@ final class DetectorAnalysis {
             series = newSeries(partitionValue, byValue);
             memory.seriesCreated(series.memoryBytes());
         }
+        if (timeOfPeriod) {
+            value = (record.timestampMs() - bucketStartMs) / 1000.0;
+        }
         BucketStatistics statistics = series.statisticsFor(bucketStartMs);
         addTo(statistics, fieldValue, value, weight);
         for (int i = 0; i < influencerInputIndexes.length; i++) {
@@ -156,7 +178,9 @@ final class DetectorAnalysis {
     }
 
     private void addTo(BucketStatistics statistics, String fieldValue, double value, double weight) {
-        if (fieldIndex < 0) {
+        if (timeOfPeriod) {
+            statistics.addValue(value, weight);
+        } else if (fieldIndex < 0) {
             statistics.addEvent(weight);
         } else if (keepDistinct) {
             statistics.addDistinct(fieldValue, weight);
@@ -186,7 +210,7 @@ final class DetectorAnalysis {
     Series newSeries(String partitionValue, String byValue) {
         SeriesModel[] models = new SeriesModel[features.size()];
         for (int i = 0; i < models.length; i++) {
-            models[i] = modelFactory.create(features.get(i).kind());
+            models[i] = this.models.create(features.get(i));
         }
         Series series = new Series(
                 registry.nextOrdinal(),
@@ -231,7 +255,7 @@ final class DetectorAnalysis {
         for (int i = 0; i < featureCount; i++) {
             Feature feature = features.get(i);
             SeriesModel model = series.model(i);
-            actual[i] = statistics.value(feature);
+            actual[i] = value(bucketStartMs, statistics, feature);
             countWeights[i] = countWeight(series, statistics, feature);
             if (interim && feature.grows()) {
                 corrections[i] = InterimCorrection.correction(actual[i], model.typical(bucketStartMs), completeness);
@@ -244,15 +268,33 @@ final class DetectorAnalysis {
             }
         }
         double probability = combine(probabilities, probabilities[mostAnomalous]);
+        if (excludeFrequentBy && frequentBy.frequent(series.byValue())) {
+            probability = 1.0;
+        }
         return new Leaf(
                 this, series, statistics, actual, corrections, countWeights, assessments, probability, mostAnomalous);
+    }
+
+    /**
+     * Returns the feature's bucket value. For the times of day and week it is the mean event time, in seconds since
+     * the start of its UTC day or week.
+     */
+    static double value(long bucketStartMs, BucketStatistics statistics, Feature feature) {
+        double value = statistics.value(feature);
+        if (feature == Feature.TIME_OF_DAY) {
+            return TimeOfPeriod.secondsOfDay(bucketStartMs / 1000.0 + value);
+        }
+        if (feature == Feature.TIME_OF_WEEK) {
+            return TimeOfPeriod.secondsOfWeek(bucketStartMs / 1000.0 + value);
+        }
+        return value;
     }
 
     /**
      * Combines the features' probabilities as the smaller of their joint probability and the chance that the least
      * likely of them is this small (Elastic ml-cpp's {@code E_Min} aggregator for metric models).
      */
-    private static double combine(double[] probabilities, double min) {
+    static double combine(double[] probabilities, double min) {
         if (probabilities.length == 1) {
             return probabilities[0];
         }
@@ -272,11 +314,17 @@ final class DetectorAnalysis {
 
     /** Lets each leaf's models learn its final bucket values, except where a rule skips the model update. */
     void learn(long bucketStartMs, List<Leaf> leaves) {
+        if (excludeFrequentBy) {
+            frequentBy.startBucket(bucketStartMs);
+        }
         for (Leaf leaf : leaves) {
             if (leaf.modelUpdateSkipped()) {
                 continue;
             }
             Series series = leaf.series();
+            if (excludeFrequentBy && !leaf.statistics().isEmpty(features.get(0))) {
+                frequentBy.occurred(bucketStartMs, series.byValue());
+            }
             for (int i = 0; i < leaf.featureCount(); i++) {
                 series.model(i).learn(bucketStartMs, leaf.actual(i), leaf.countWeight(i));
             }

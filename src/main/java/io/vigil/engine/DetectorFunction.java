@@ -38,7 +38,15 @@ enum DetectorFunction {
     VARP("varp", Side.TWO_SIDED, Feature.VARP),
     HIGH_VARP("high_varp", Side.ABOVE, Feature.VARP),
     LOW_VARP("low_varp", Side.BELOW, Feature.VARP),
-    METRIC("metric", Side.TWO_SIDED, Feature.MIN, Feature.MEAN, Feature.MAX);
+    METRIC("metric", Side.TWO_SIDED, Feature.MIN, Feature.MEAN, Feature.MAX),
+    INFO_CONTENT("info_content", Side.TWO_SIDED, Feature.INFO_CONTENT),
+    HIGH_INFO_CONTENT("high_info_content", Side.ABOVE, Feature.INFO_CONTENT),
+    LOW_INFO_CONTENT("low_info_content", Side.BELOW, Feature.INFO_CONTENT),
+    TIME_OF_DAY("time_of_day", Side.TWO_SIDED, Feature.TIME_OF_DAY),
+    TIME_OF_WEEK("time_of_week", Side.TWO_SIDED, Feature.TIME_OF_WEEK),
+    RARE("rare", Side.TWO_SIDED, Feature.RARE),
+    FREQ_RARE("freq_rare", Side.TWO_SIDED, Feature.FREQ_RARE),
+    LAT_LONG("lat_long", Side.TWO_SIDED, Feature.LAT_LONG);
 
     /** Short names that Elastic accepts for some functions. */
     private static final Map<String, String> ALIASES = Map.of(
@@ -103,5 +111,10 @@ enum DetectorFunction {
     /** Returns true when the function reads {@code field_name}. */
     boolean needsFieldValue() {
         return features.get(0).needsFieldValue();
+    }
+
+    /** Returns true for {@code rare} and {@code freq_rare}, which judge how rare by values are. */
+    boolean rare() {
+        return this == RARE || this == FREQ_RARE;
     }
 }

@@ -16,7 +16,13 @@ enum Feature {
     MAX("max", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.INTERSECTION, true),
     SUM("sum", SeriesKind.METRIC, EmptyBucket.ZERO, InfluenceMethod.COMPLEMENT, true),
     NON_NULL_SUM("sum", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.COMPLEMENT, true),
-    VARP("varp", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.VARIANCE, true);
+    VARP("varp", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.VARIANCE, true),
+    INFO_CONTENT("info_content", SeriesKind.METRIC, EmptyBucket.ZERO, InfluenceMethod.INTERSECTION, true),
+    TIME_OF_DAY("time", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.INDICATOR, false),
+    TIME_OF_WEEK("time", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.INDICATOR, false),
+    RARE("rare", SeriesKind.COUNT, EmptyBucket.SKIP, InfluenceMethod.INDICATOR, false),
+    FREQ_RARE("freq_rare", SeriesKind.COUNT, EmptyBucket.SKIP, InfluenceMethod.INDICATOR, false),
+    LAT_LONG("lat_long", SeriesKind.METRIC, EmptyBucket.SKIP, InfluenceMethod.INDICATOR, true);
 
     /** The treatment of a bucket without records. */
     enum EmptyBucket {
@@ -38,7 +44,9 @@ enum Feature {
         /** The drop in rarity of the mean of the other values. */
         MEAN,
         /** The drop in rarity of the variance of the other values. */
-        VARIANCE
+        VARIANCE,
+        /** Every value present explains the result fully (times, locations and rare values). */
+        INDICATOR
     }
 
     private final String description;
@@ -82,9 +90,22 @@ enum Feature {
         return needsFieldValue;
     }
 
-    /** Returns true for numeric fields: every feature except the distinct count, which takes any string. */
+    /**
+     * Returns true for numeric fields: every feature except the distinct count and information content, which take
+     * any string, and locations.
+     */
     boolean numeric() {
-        return this != DISTINCT_COUNT;
+        return this != DISTINCT_COUNT && this != INFO_CONTENT && this != LAT_LONG;
+    }
+
+    /** Returns true when the feature keeps the set of distinct field values of a bucket. */
+    boolean keepsDistinct() {
+        return this == DISTINCT_COUNT || this == INFO_CONTENT;
+    }
+
+    /** Returns true when the feature models the time of its events within a day or week. */
+    boolean timeOfPeriod() {
+        return this == TIME_OF_DAY || this == TIME_OF_WEEK;
     }
 
     /**
@@ -92,7 +113,7 @@ enum Feature {
      * towards typical (counts and sums).
      */
     boolean grows() {
-        return influenceMethod == InfluenceMethod.COMPLEMENT || this == DISTINCT_COUNT;
+        return influenceMethod == InfluenceMethod.COMPLEMENT || keepsDistinct();
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code ln P_v / ln P} where {@code P_v} combines {@code p_f^{w_vf}} as the leaf probability combines the
  * {@code p_f}. Values with an influence below 0.4 are dropped. A field that is the detector's by or partition
  * field, or that has a single value in the bucket, explains the series with influence 1. Low-side counts and sums
- * get no influences: a missing value cannot be attributed to the values present.
+ * get no influences: a missing value cannot be attributed to the values present. Times, locations and rare values
+ * give every value present influence 1, as ml-cpp's indicator calculator does.
  */
 final class InfluenceCalculator {
 
@@ -121,6 +122,10 @@ final class InfluenceCalculator {
             return weights;
         }
         Feature kind = leaf.detector().function().features().get(feature);
+        if (kind.influenceMethod() == Feature.InfluenceMethod.INDICATOR) {
+            Arrays.fill(weights, 1.0);
+            return weights;
+        }
         Side side = leaf.detector().function().side(kind);
         Side tail = assessment.spike() ? Side.ABOVE : Side.BELOW;
         boolean leaveOut = kind.influenceMethod() != Feature.InfluenceMethod.INTERSECTION;

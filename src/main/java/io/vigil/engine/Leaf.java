@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class Leaf {
 
-    private final DetectorAnalysis detector;
+    private final AnalysedDetector detector;
     private final Series series;
     private final BucketStatistics statistics;
     private final double[] actual;
@@ -21,8 +21,10 @@ final class Leaf {
     private List<InfluenceWeight> influences = List.of();
     private boolean modelUpdateSkipped;
 
+    private final RecordDetail detail;
+
     Leaf(
-            DetectorAnalysis detector,
+            AnalysedDetector detector,
             Series series,
             BucketStatistics statistics,
             double[] actual,
@@ -31,7 +33,35 @@ final class Leaf {
             Assessment[] assessments,
             double probability,
             int mostAnomalousFeature) {
+        this(
+                detector,
+                series,
+                statistics,
+                actual,
+                corrections,
+                countWeights,
+                assessments,
+                probability,
+                mostAnomalousFeature,
+                null);
+    }
+
+    /**
+     * Creates a leaf whose record shows {@code detail}; for a population member the detector sets the influences.
+     */
+    Leaf(
+            AnalysedDetector detector,
+            Series series,
+            BucketStatistics statistics,
+            double[] actual,
+            double[] corrections,
+            double[] countWeights,
+            Assessment[] assessments,
+            double probability,
+            int mostAnomalousFeature,
+            RecordDetail detail) {
         this.detector = detector;
+        this.detail = detail;
         this.series = series;
         this.statistics = statistics;
         this.actual = actual;
@@ -42,8 +72,13 @@ final class Leaf {
         this.mostAnomalousFeature = mostAnomalousFeature;
     }
 
-    DetectorAnalysis detector() {
+    AnalysedDetector detector() {
         return detector;
+    }
+
+    /** Returns what the record shows beyond a series record, or null for a series leaf. */
+    RecordDetail detail() {
+        return detail;
     }
 
     Series series() {

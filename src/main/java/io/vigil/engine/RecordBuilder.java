@@ -2,6 +2,7 @@ package io.vigil.engine;
 
 import io.vigil.analytics.Assessment;
 import io.vigil.job.Detector;
+import io.vigil.results.AnomalyCause;
 import io.vigil.results.AnomalyRecord;
 import io.vigil.results.AnomalyScoreExplanation;
 import io.vigil.results.Influence;
@@ -36,6 +37,10 @@ final class RecordBuilder {
         double correction = leaf.correction(feature);
         Feature kind = leaf.detector().function().features().get(feature);
         List<Influence> influences = influences(leaf);
+        RecordDetail detail = leaf.detail();
+        boolean hasCauses = detail != null && detail.causes() != null;
+        List<Double> typical = hasCauses ? null : typical(leaf, assessment, correction);
+        List<Double> actual = hasCauses ? null : actual(leaf, feature);
         return new AnomalyRecord(
                 jobId,
                 leaf.probability(),
@@ -53,17 +58,63 @@ final class RecordBuilder {
                 leaf.series().partitionValue(),
                 leaf.detector().function().functionName(),
                 kind.description(),
-                List.of(assessment.typical() - correction),
-                List.of(leaf.actual(feature)),
+                typical,
+                actual,
                 emptyToNull(detector.fieldName()),
-                null,
-                null,
-                null,
+                detail == null || detail.overFieldValue() == null ? null : emptyToNull(detector.overFieldName()),
+                detail == null ? null : detail.overFieldValue(),
+                hasCauses ? detail.causes() : null,
                 influences.isEmpty() ? null : influences,
-                null,
-                explanation(assessment, correction, leaf.probability()),
+                detail == null ? null : detail.geoResults(),
+                withRarity(explanation(assessment, correction, leaf.probability()), detail),
                 null,
                 fieldValues(leaf, influences));
+    }
+
+    private static List<Double> typical(Leaf leaf, Assessment assessment, double correction) {
+        if (leaf.detail() != null && leaf.detail().geoResults() != null) {
+            return latLong(leaf.detail().geoResults().typicalPoint());
+        }
+        return List.of(assessment.typical() - correction);
+    }
+
+    private static List<Double> actual(Leaf leaf, int feature) {
+        if (leaf.detail() != null && leaf.detail().geoResults() != null) {
+            return latLong(leaf.detail().geoResults().actualPoint());
+        }
+        return List.of(leaf.actual(feature));
+    }
+
+    /** Returns a "lat,lon" point as the two-element array Elastic writes for {@code lat_long} values. */
+    private static List<Double> latLong(String point) {
+        int comma = point.indexOf(',');
+        return List.of(Double.parseDouble(point.substring(0, comma)), Double.parseDouble(point.substring(comma + 1)));
+    }
+
+    /**
+     * Adds the rarity of a rare record to its explanation, and drops the confidence bounds of population, rare and
+     * location records, which have no interval on the scale of their values.
+     */
+    private static AnomalyScoreExplanation withRarity(AnomalyScoreExplanation explanation, RecordDetail detail) {
+        if (detail == null) {
+            return explanation;
+        }
+        boolean bounded =
+                detail.causes() == null && detail.geoResults() == null && detail.byFieldFirstOccurrence() == null;
+        return new AnomalyScoreExplanation(
+                explanation.anomalyType(),
+                explanation.anomalyLength(),
+                explanation.singleBucketImpact(),
+                explanation.multiBucketImpact(),
+                explanation.anomalyCharacteristicsImpact(),
+                bounded ? explanation.lowerConfidenceBound() : null,
+                bounded ? explanation.typicalValue() : null,
+                bounded ? explanation.upperConfidenceBound() : null,
+                explanation.highVariancePenalty(),
+                explanation.incompleteBucketPenalty(),
+                explanation.multimodalDistribution(),
+                detail.byFieldFirstOccurrence(),
+                detail.byFieldRelativeRarity());
     }
 
     /** Groups the leaf's influences by field, in the job's influencer order. */
@@ -88,6 +139,15 @@ final class RecordBuilder {
         Map<String, Set<String>> values = new LinkedHashMap<>();
         Detector detector = leaf.detector().detector();
         addValue(values, detector.byFieldName(), leaf.series().byValue());
+        RecordDetail detail = leaf.detail();
+        if (detail != null && detail.causes() != null) {
+            for (AnomalyCause cause : detail.causes()) {
+                addValue(values, detector.byFieldName(), cause.byFieldValue());
+            }
+        }
+        if (detail != null) {
+            addValue(values, detector.overFieldName(), detail.overFieldValue());
+        }
         addValue(values, detector.partitionFieldName(), leaf.series().partitionValue());
         for (Influence influence : influences) {
             for (String value : influence.influencerFieldValues()) {

@@ -45,11 +45,9 @@ final class UnsupportedSettings {
             return Optional.of(
                     where + "field_name must be set when the '" + function.get().functionName() + "' function is used");
         }
-        if (isSet(detector.overFieldName())) {
-            return unsupported(where + "over_field_name [" + detector.overFieldName() + "]: population analysis");
-        }
-        if (isSet(detector.excludeFrequent()) && !detector.excludeFrequent().equalsIgnoreCase("none")) {
-            return unsupported(where + "exclude_frequent [" + detector.excludeFrequent() + "]");
+        if (isSet(detector.overFieldName()) && function.get() == DetectorFunction.LAT_LONG) {
+            return unsupported(
+                    where + "over_field_name [" + detector.overFieldName() + "] with the 'lat_long' function");
         }
         return Optional.empty();
     }

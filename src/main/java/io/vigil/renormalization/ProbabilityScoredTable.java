@@ -14,23 +14,26 @@ import java.sql.SQLException;
 enum ProbabilityScoredTable {
     /**
      * Records: the normalizer of the detector's partition field, by field, function and field name, scoped by the
-     * partition and by field values.
+     * partition and by field values. A population record (with an over field) is keyed by its over field name in
+     * place of the by field, and all members share one scope.
      */
     RECORDS(
             "records",
             "record_score",
-            "partition_field_name, partition_field_value, by_field_name, by_field_value, function, field_name") {
+            "partition_field_name, partition_field_value, by_field_name, by_field_value, over_field_name, function, "
+                    + "field_name") {
         @Override
         double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
-            // NOTE: population records (over_field_name set) are keyed like the others here, by their by field; this
-            // matches how the engine scores records while it has no population analysis.
+            String overFieldName = row.getString("over_field_name");
+            boolean population = overFieldName != null;
             NormalizerKey key = NormalizerKey.record(
                     row.getString("partition_field_name"),
-                    row.getString("by_field_name"),
+                    population ? overFieldName : row.getString("by_field_name"),
                     row.getString("function"),
                     row.getString("field_name"));
-            MaxScoreScope scope =
-                    new MaxScoreScope(row.getString("partition_field_value"), row.getString("by_field_value"));
+            MaxScoreScope scope = population
+                    ? MaxScoreScope.ALL
+                    : new MaxScoreScope(row.getString("partition_field_value"), row.getString("by_field_value"));
             return normalizers.normalize(ScoreLevel.RECORD, key, scope, row.getDouble("probability"));
         }
     },

@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>record: {@code RECORD}, {@code NormalizerKey.record(partition_field_name, by_field_name, function,
- *       field_name)}, scope {@code (partition_field_value, by_field_value)}, its {@code probability};
+ *       field_name)}, scope {@code (partition_field_value, by_field_value)}, its {@code probability}; a population
+ *       record uses its {@code over_field_name} in place of {@code by_field_name} and {@link MaxScoreScope#ALL};
  *   <li>influencer: {@code INFLUENCER}, {@code NormalizerKey.influencer(influencer_field_name)}, scope
  *       {@code (null, influencer_field_value)}, its {@code probability};
  *   <li>bucket influencer: {@code BUCKET_INFLUENCER}, {@code NormalizerKey.influencer(influencer_field_name)},

@@ -60,6 +60,10 @@ public final class BenchMain {
                 ResultsWriteBench.class,
                 "ms per write of finalized buckets with their records and influencers, the ingest write path alone");
         register(
+                "population",
+                PopulationBench.class,
+                "records/s and peak heap of count by action over 100,000 users, end to end or --engine-only");
+        register(
                 "renormalize",
                 RenormalizeBench.class,
                 "seconds to renormalize 500,000 stored results while another job ingests over HTTP");

@@ -28,6 +28,11 @@ final class AnalyzerDriver {
 
     /** Adds a record to the bucket starting at {@code bucketStartMs}; absent fields are null. */
     void add(long bucketStartMs, Map<String, String> values) {
+        add(bucketStartMs, bucketStartMs, values);
+    }
+
+    /** Adds a record with time {@code timestampMs} to the bucket starting at {@code bucketStartMs}. */
+    void add(long bucketStartMs, long timestampMs, Map<String, String> values) {
         String[] row = new String[fields.size()];
         values.forEach((name, value) -> {
             int index = fields.indexOf(name);
@@ -35,7 +40,7 @@ final class AnalyzerDriver {
                 row[index] = value;
             }
         });
-        analyzer.add(bucketStartMs, new InputRecord(bucketStartMs, row));
+        analyzer.add(bucketStartMs, new InputRecord(timestampMs, row));
     }
 
     BucketResults finalizeBucket(long bucketStartMs) {

@@ -8,7 +8,6 @@ import io.vigil.job.Detector;
 import io.vigil.job.Job;
 import io.vigil.job.ModelPlotConfig;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,35 +17,48 @@ class UnsupportedSettingsTest {
     private final BucketAnalyzerFactory factory =
             DefaultBucketAnalyzerFactory.withModels(span -> new GaussianSeriesModelFactory());
 
+    @Test
+    void unknownFunctionIsNamed() {
+        Job job = Jobs.job("5m", List.of(), Jobs.detector("no_such_function", "x", "y", null));
+
+        assertThat(factory.unsupported(job))
+                .hasValue("detectors[0].function [no_such_function] is not supported by this version of Vigil;"
+                        + " remove it from the job to open it");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
                 "rare",
-                "freq_rare",
                 "info_content",
                 "high_info_content",
+                "low_info_content",
                 "time_of_day",
                 "time_of_week",
-                "lat_long",
-                "no_such_function"
+                "lat_long"
             })
-    void functionNotRunIsNamed(String function) {
+    void remainingFunctionsOpen(String function) {
         Job job = Jobs.job("5m", List.of(), Jobs.detector(function, "x", "y", null));
 
-        Optional<String> message = factory.unsupported(job);
+        assertThat(factory.unsupported(job)).isEmpty();
+        assertThat(factory.create(job).modelSizeStats().memoryStatus()).isEqualTo("ok");
+    }
 
-        assertThat(message)
-                .hasValueSatisfying(text -> assertThat(text)
-                        .isEqualTo("detectors[0].function [" + function
-                                + "] is not supported by this version of Vigil; remove it from the job to open it"));
+    @ParameterizedTest
+    @ValueSource(strings = {"count", "distinct_count", "mean", "metric", "rare", "freq_rare", "time_of_day"})
+    void populationAnalysisOpens(String function) {
+        Detector detector = new Detector(null, function, "x", "y", "user", null, null, null, null, null);
+
+        assertThat(factory.unsupported(Jobs.job("5m", List.of(), detector))).isEmpty();
     }
 
     @Test
-    void populationAnalysisIsNamed() {
-        Detector detector = new Detector(null, "count", null, null, "user", null, null, null, null, null);
+    void populationLatLongIsNamed() {
+        Detector detector = new Detector(null, "lat_long", "location", null, "user", null, null, null, null, null);
 
         assertThat(factory.unsupported(Jobs.job("5m", List.of(), detector)))
-                .hasValueSatisfying(text -> assertThat(text).startsWith("detectors[0].over_field_name [user]"));
+                .hasValueSatisfying(text -> assertThat(text)
+                        .startsWith("detectors[0].over_field_name [user] with the 'lat_long' function"));
     }
 
     @Test
@@ -58,19 +70,17 @@ class UnsupportedSettingsTest {
                 .isEmpty();
     }
 
-    @Test
-    void excludeFrequentIsNamedUnlessNone() {
-        Detector all = new Detector(null, "count", null, "host", null, null, null, "all", null, null);
-        Detector none = new Detector(null, "count", null, "host", null, null, null, "none", null, null);
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "none", "by", "over"})
+    void excludeFrequentOpens(String setting) {
+        Detector detector = new Detector(null, "count", null, "host", "user", null, null, setting, null, null);
 
-        assertThat(factory.unsupported(Jobs.job("5m", List.of(), all)))
-                .hasValueSatisfying(text -> assertThat(text).startsWith("detectors[0].exclude_frequent [all]"));
-        assertThat(factory.unsupported(Jobs.job("5m", List.of(), none))).isEmpty();
+        assertThat(factory.unsupported(Jobs.job("5m", List.of(), detector))).isEmpty();
     }
 
     @Test
-    void categorizationIsSupported() {
-        Job job = Jobs.job("5m", List.of(), Jobs.detector("count", null, "mlcategory", null));
+    void categorizationOpens() {
+        Job job = Jobs.job("5m", List.of(), Jobs.detector("rare", null, "mlcategory", null));
         AnalysisConfig config = job.analysisConfig();
         AnalysisConfig categorized = new AnalysisConfig(
                 config.bucketSpan(),
