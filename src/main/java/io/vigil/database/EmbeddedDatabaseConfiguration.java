@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -29,8 +30,10 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(
             @Value("${vigil.embedded-database.data-directory:data/postgres}") Path dataDirectory,
             @Value("${vigil.embedded-database.pool-size:20}") int poolSize,
-            @Value("${vigil.embedded-database.clean-on-start:false}") boolean cleanOnStart) {
+            @Value("${vigil.embedded-database.clean-on-start:false}") boolean cleanOnStart,
+            ConfigurableApplicationContext context) {
         EmbeddedPostgres server = EmbeddedPostgresServer.forDirectory(dataDirectory, cleanOnStart);
+        EmbeddedPostgresServer.closeBeforeStopping(context);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(poolSize);

@@ -5,16 +5,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded PostgreSQL servers of this JVM, one per data directory. Test contexts and the service share the
- * server of a directory instead of starting a second one on it; each server stops when the JVM exits.
+ * server of a directory instead of starting a second one on it. At JVM exit one shutdown hook closes the application
+ * contexts that use the servers, so open jobs can still save their snapshots, and then stops the servers. Separate
+ * hooks would run concurrently and could stop a database that a closing context still writes to.
  */
 public final class EmbeddedPostgresServer {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final ConcurrentMap<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+    private static final Deque<ConfigurableApplicationContext> CONTEXTS = new ConcurrentLinkedDeque<>();
+    private static final AtomicBoolean HOOK_REGISTERED = new AtomicBoolean();
 
     private EmbeddedPostgresServer() {}
 
@@ -24,7 +35,27 @@ public final class EmbeddedPostgresServer {
      */
     public static EmbeddedPostgres forDirectory(Path dataDirectory, boolean cleanOnStart) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
+        if (HOOK_REGISTERED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAll, "embedded-postgres-stop"));
+        }
         return SERVERS.computeIfAbsent(directory, key -> start(key, cleanOnStart));
+    }
+
+    /** Registers a context to be closed at JVM exit before the servers stop. */
+    public static void closeBeforeStopping(ConfigurableApplicationContext context) {
+        CONTEXTS.addFirst(context);
+    }
+
+    private static void stopAll() {
+        // Closing a context that Spring's own shutdown hook is closing too waits for that close to finish.
+        CONTEXTS.forEach(ConfigurableApplicationContext::close);
+        SERVERS.forEach((directory, server) -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.warn("Failed to stop embedded PostgreSQL on {}", directory, e);
+            }
+        });
     }
 
     private static EmbeddedPostgres start(Path directory, boolean cleanOnStart) {
@@ -37,7 +68,7 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to start embedded PostgreSQL on " + directory, e);

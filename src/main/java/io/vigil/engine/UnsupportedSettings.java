@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Finds the first job setting the engine does not run yet, so that opening such a job fails with a message naming
- * it instead of silently ignoring it.
+ * it instead of silently ignoring it. Categorization is supported: the job processor assigns each record's
+ * {@code mlcategory} before the engine sees it, and the engine treats it as any other split field.
  */
 final class UnsupportedSettings {
 

@@ -42,7 +42,8 @@ class DataController {
     @Operation(
             summary = "Post data to an open job",
             description = "Streams NDJSON, concatenated JSON or CSV records into the job and returns the data counts"
-                    + " of this request. Query parameters: reset_start and reset_end (not supported yet).")
+                    + " of this request. The query parameters reset_start and reset_end are rejected with a 400, because"
+                    + " Vigil cannot reset buckets yet.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content = {
@@ -98,8 +99,9 @@ class DataController {
         if (resetStart != null || resetEnd != null) {
             // TODO: resetting buckets needs the analyzer to forget and relearn a time range; until then the
             // request is rejected rather than the parameters ignored.
-            throw VigilException.badRequest("Parameters [reset_start] and [reset_end] are not supported: Vigil "
-                    + "cannot reset buckets yet; post the data without them");
+            String given = resetStart != null ? "reset_start" : "reset_end";
+            throw VigilException.badRequest("Parameter [" + given + "] is not supported: Vigil cannot reset "
+                    + "buckets yet, so post the data without [reset_start] and [reset_end]");
         }
     }
 

@@ -4,11 +4,12 @@ import io.vigil.common.VigilException;
 import io.vigil.job.persistence.JobConfigCodec;
 import io.vigil.job.persistence.JobRepository;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads stored job configurations for other features: one job by id, or the jobs an expression matches. Each job is
- * returned as the API shows it, with every default applied.
+ * Reads stored jobs for other features: one job by id, the jobs an expression matches, and a job's lifecycle
+ * state. Each job is returned as the API shows it, with every default applied.
  */
 @Service
 public class JobRegistry {
@@ -40,5 +41,28 @@ public class JobRegistry {
         return jobs.findByJobIdInOrderByJobId(ids).stream()
                 .map(codec::fromEntity)
                 .toList();
+    }
+
+    public boolean exists(String jobId) {
+        return jobs.existsById(jobId);
+    }
+
+    /** Returns the job's lifecycle state, or empty when no job has this id. It reads one column, not the config. */
+    public Optional<JobState> findState(String jobId) {
+        return jobs.findStateByJobId(jobId).map(JobState::fromValue);
+    }
+
+    /**
+     * Returns the state like {@link #findState} and keeps the job from changing state until the caller's
+     * transaction ends, so that a write that needs a closed job cannot race with opening it. Outside a transaction
+     * the lock ends with the query, so call it inside one.
+     */
+    public Optional<JobState> lockState(String jobId) {
+        return jobs.lockStateByJobId(jobId).map(JobState::fromValue);
+    }
+
+    /** Returns the ids of the jobs in {@code state}, sorted. */
+    public List<String> jobIdsInState(JobState state) {
+        return jobs.findJobIdsByState(state.value());
     }
 }

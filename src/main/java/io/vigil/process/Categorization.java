@@ -27,6 +27,7 @@ final class Categorization {
     private final int mlCategoryIndex;
     // The text of each category id, so that assigning a category allocates nothing once the id was seen.
     private final List<String> idTexts = new ArrayList<>();
+    private CategorizationStats latestStats;
 
     private Categorization(JobCategorizer categorizer, int messageIndex, int partitionIndex, int mlCategoryIndex) {
         this.categorizer = categorizer;
@@ -88,9 +89,15 @@ final class Categorization {
                 .orElse(0);
     }
 
-    /** Adds the job-level categorization figures to a {@code model_size_stats} document. */
-    void addStats(Map<String, Object> modelSizeStats) {
-        CategorizationStats stats = categorizer.stats();
+    /**
+     * Adds the job-level categorization figures to a {@code model_size_stats} document. Unless {@code refresh} is
+     * true, it adds the figures computed by the last refresh, because computing them walks every category.
+     */
+    void addStats(Map<String, Object> modelSizeStats, boolean refresh) {
+        if (refresh || latestStats == null) {
+            latestStats = categorizer.stats();
+        }
+        CategorizationStats stats = latestStats;
         modelSizeStats.put("categorized_doc_count", stats.categorizedDocCount());
         modelSizeStats.put("total_category_count", stats.totalCategoryCount());
         modelSizeStats.put("frequent_category_count", stats.frequentCategoryCount());

@@ -8,6 +8,10 @@ import io.vigil.engine.BucketAnalyzerFactory;
 import io.vigil.job.FilterUpdatedEvent;
 import io.vigil.job.Job;
 import io.vigil.job.JobDeletingEvent;
+import io.vigil.job.JobExpressions;
+import io.vigil.job.JobLifecycle;
+import io.vigil.job.JobRegistry;
+import io.vigil.job.JobState;
 import io.vigil.job.JobUpdatedEvent;
 import io.vigil.renormalization.Renormalizers;
 import jakarta.annotation.PreDestroy;
@@ -23,7 +27,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -39,8 +42,9 @@ public class JobProcessors {
     private static final Duration SHUTDOWN_SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, JobProcessor> processors = new ConcurrentHashMap<>();
-    private final JobStore jobs;
-    private final JobExpressionResolver expressions;
+    private final JobRegistry jobs;
+    private final JobLifecycle lifecycle;
+    private final JobExpressions expressions;
     private final BucketAnalyzerFactory analyzers;
     private final ProcessorSnapshots snapshots;
     private final ResultsWriter writer;
@@ -51,8 +55,9 @@ public class JobProcessors {
     private final boolean reopenOnStart;
 
     JobProcessors(
-            JobStore jobs,
-            JobExpressionResolver expressions,
+            JobRegistry jobs,
+            JobLifecycle lifecycle,
+            JobExpressions expressions,
             BucketAnalyzerFactory analyzers,
             ProcessorSnapshots snapshots,
             ResultsWriter writer,
@@ -62,6 +67,7 @@ public class JobProcessors {
             @Value("${vigil.snapshots.background-persist-interval:3h}") String defaultPersistInterval,
             @Value("${vigil.jobs.reopen-on-start:true}") boolean reopenOnStart) {
         this.jobs = jobs;
+        this.lifecycle = lifecycle;
         this.expressions = expressions;
         this.analyzers = analyzers;
         this.snapshots = snapshots;
@@ -88,7 +94,7 @@ public class JobProcessors {
 
     /** Opens a job on this instance, restoring its latest snapshot; opening an open job changes nothing. */
     public synchronized String open(String jobId) {
-        Job job = jobs.load(jobId);
+        Job job = jobs.getJob(jobId);
         if (processors.containsKey(jobId)) {
             return nodeId.id();
         }
@@ -105,7 +111,7 @@ public class JobProcessors {
         JobProcessor processor = new JobProcessor(jobId, analysis, snapshots, renormalizers, defaultPersistInterval);
         processor.start();
         processors.put(jobId, processor);
-        jobs.markOpened(jobId, nodeId.id(), System.currentTimeMillis());
+        lifecycle.markOpened(jobId, nodeId.id(), System.currentTimeMillis());
         log.info(
                 "[{}] Opened job with {} processed records",
                 jobId,
@@ -115,13 +121,13 @@ public class JobProcessors {
 
     /** Closes the jobs an expression names; closing a closed job is not an error. */
     public void close(String expression, boolean allowNoMatch, boolean force, Duration timeout) {
-        List<String> jobIds = expressions.resolve(expression, allowNoMatch);
+        List<String> jobIds = expressions.expandIds(expression, allowNoMatch);
         for (String jobId : jobIds) {
             JobProcessor processor = processors.get(jobId);
             if (processor != null) {
                 closeProcessor(jobId, processor, force, timeout);
             }
-            jobs.markClosed(jobId, System.currentTimeMillis());
+            lifecycle.markClosed(jobId, System.currentTimeMillis());
         }
     }
 
@@ -133,7 +139,7 @@ public class JobProcessors {
         } catch (VigilException e) {
             throw e;
         } catch (RuntimeException e) {
-            jobs.markFailed(jobId);
+            lifecycle.markFailed(jobId);
             log.error("[{}] Failed to close the job; it is marked failed and reopens from its last snapshot", jobId, e);
             throw e;
         } finally {
@@ -144,20 +150,17 @@ public class JobProcessors {
         }
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void onApplicationReady() {
-        if (reopenOnStart) {
-            reopenJobsLeftOpen();
-        }
+    boolean reopenOnStart() {
+        return reopenOnStart;
     }
 
     void reopenJobsLeftOpen() {
-        for (String jobId : jobs.openJobIds()) {
+        for (String jobId : jobs.jobIdsInState(JobState.OPENED)) {
             try {
                 open(jobId);
             } catch (RuntimeException e) {
                 log.error("[{}] Failed to reopen the job that was open when the service stopped", jobId, e);
-                jobs.markFailed(jobId);
+                lifecycle.markFailed(jobId);
             }
         }
     }

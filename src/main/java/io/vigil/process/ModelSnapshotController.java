@@ -3,6 +3,7 @@ package io.vigil.process;
 import io.swagger.v3.oas.annotations.Operation;
 import io.vigil.common.DateParser;
 import io.vigil.common.VigilException;
+import io.vigil.job.JobRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +35,10 @@ class ModelSnapshotController {
             "snapshot_doc_count", "snapshot_doc_count");
 
     private final SnapshotStore store;
-    private final JobStore jobs;
+    private final JobRegistry jobs;
     private final DateParser dates = DateParser.systemUtc();
 
-    ModelSnapshotController(SnapshotStore store, JobStore jobs) {
+    ModelSnapshotController(SnapshotStore store, JobRegistry jobs) {
         this.store = store;
         this.jobs = jobs;
     }

@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public final class RequestOptions {
 
+    /** Accepted in the query string of every endpoint, as Elasticsearch does; these endpoints ignore it. */
+    private static final String HUMAN = "human";
+
     private final Map<String, ?> values;
     private final boolean fromBody;
 
@@ -29,7 +32,7 @@ public final class RequestOptions {
         boolean hasBody = body != null && !body.isEmpty();
         Map<String, ?> values = hasBody ? body : query;
         for (String name : values.keySet()) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !(name.equals(HUMAN) && !hasBody)) {
                 throw hasBody
                         ? VigilException.bodyParseError("[1:2] [" + action + "] unknown field [" + name + "]")
                         : VigilException.badRequest(

@@ -1,15 +1,11 @@
 package io.vigil.process;
 
 import io.vigil.engine.BucketResults;
-import io.vigil.results.AnomalyRecord;
-import io.vigil.results.Bucket;
-import io.vigil.results.BucketInfluencer;
 import io.vigil.results.CategoryDefinition;
-import io.vigil.results.Influencer;
+import io.vigil.results.ResultsBatch;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the results of finalized and interim buckets with JDBC batches. Each call is one transaction that also
- * stores the job's statistics, so readers never see a half-written bucket or counts that disagree with the results.
+ * Writes the results of finalized and interim buckets through the results writer that the import uses, so every
+ * stored result has the same shape whichever path wrote it. Each call is one transaction that also stores the job's
+ * statistics, so readers never see a half-written bucket or counts that disagree with the results.
  */
 @Component
 class ResultsWriter {
@@ -26,13 +23,17 @@ class ResultsWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final ResultRows rows;
+    private final io.vigil.results.ResultsWriter results;
 
-    ResultsWriter(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+    ResultsWriter(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            io.vigil.results.ResultsWriter results) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
-        this.rows = new ResultRows(json);
+        this.results = results;
     }
 
     /**
@@ -45,25 +46,22 @@ class ResultsWriter {
             List<CategoryDefinition> changedCategories,
             boolean interimResultsExist,
             JobStatsDocuments stats) {
-        long scoredAt = System.currentTimeMillis();
         transactions.executeWithoutResult(status -> {
             if (interimResultsExist && !results.isEmpty()) {
                 long first = results.get(0).bucket().timestamp();
                 long last = results.get(results.size() - 1).bucket().timestamp();
                 deleteInterim(jobId, "timestamp between ? and ?", first, last);
             }
-            insert(jobId, results, scoredAt);
-            rows.upsertCategories(jdbc, jobId, changedCategories);
-            upsertStats(jobId, stats, scoredAt);
+            insert(jobId, results, changedCategories);
+            upsertStats(jobId, stats, System.currentTimeMillis());
         });
     }
 
     /** Replaces all interim results of the job with {@code results}, marked {@code is_interim: true}. */
     void replaceInterim(String jobId, List<BucketResults> results) {
-        long scoredAt = System.currentTimeMillis();
         transactions.executeWithoutResult(status -> {
             deleteInterim(jobId, "true");
-            insert(jobId, results, scoredAt);
+            insert(jobId, results, List.of());
         });
     }
 
@@ -100,23 +98,18 @@ class ResultsWriter {
                 .isEmpty();
     }
 
-    private void insert(String jobId, List<BucketResults> results, long scoredAt) {
-        List<Bucket> buckets = new ArrayList<>(results.size());
-        List<BucketInfluencer> bucketInfluencers = new ArrayList<>();
-        List<AnomalyRecord> records = new ArrayList<>();
-        List<Influencer> influencers = new ArrayList<>();
-        for (BucketResults result : results) {
-            buckets.add(result.bucket());
-            if (result.bucket().bucketInfluencers() != null) {
-                bucketInfluencers.addAll(result.bucket().bucketInfluencers());
-            }
-            records.addAll(result.records());
-            influencers.addAll(result.influencers());
+    private void insert(String jobId, List<BucketResults> bucketResults, List<CategoryDefinition> categories) {
+        if (bucketResults.isEmpty() && categories.isEmpty()) {
+            return;
         }
-        rows.upsertBuckets(jdbc, jobId, buckets, scoredAt);
-        rows.upsertBucketInfluencers(jdbc, jobId, bucketInfluencers, scoredAt);
-        rows.upsertRecords(jdbc, jobId, records, scoredAt);
-        rows.upsertInfluencers(jdbc, jobId, influencers, scoredAt);
+        ResultsBatch batch = results.begin(jobId);
+        for (BucketResults result : bucketResults) {
+            batch.add(result.bucket());
+            result.records().forEach(batch::add);
+            result.influencers().forEach(batch::add);
+        }
+        categories.forEach(batch::add);
+        batch.finish();
     }
 
     private void deleteInterim(String jobId, String condition, Object... arguments) {

@@ -1,5 +1,7 @@
 package io.vigil.process;
 
+import io.vigil.job.JobLifecycle;
+import io.vigil.job.StatsDocuments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,10 +30,10 @@ class SnapshotStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final JobStore jobs;
+    private final JobLifecycle jobs;
     private final RowMapper<ModelSnapshot> snapshotRows;
 
-    SnapshotStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, JobStore jobs) {
+    SnapshotStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, JobLifecycle jobs) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
@@ -164,8 +166,9 @@ class SnapshotStore {
     }
 
     private ModelSnapshot toSnapshot(ResultSet row, int index) throws SQLException {
-        Map<String, Object> modelSizeStats =
+        Map<String, Object> stored =
                 json.readValue(row.getString("model_size_stats"), new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> modelSizeStats = StatsDocuments.orderedModelSizeStats(row.getString("job_id"), stored);
         return new ModelSnapshot(
                 row.getString("job_id"),
                 row.getString("min_version"),

@@ -1,8 +1,9 @@
 package io.vigil.results;
 
 /**
- * Results of one job being written in one transaction. Documents are staged as they are added, so a batch may hold
- * millions of them without holding them in memory; {@link #finish()} merges them into the result tables. The job id
+ * Results of one job being written in one transaction. A small batch is held in memory, and a large one is staged
+ * in the database as documents are added, so a batch may hold millions of them without holding them in memory.
+ * {@link #finish()} writes them into the result tables. The job id
  * of each document is ignored: everything is stored under the batch's job. Each result is stored with the current
  * server time as its {@code scored_at}.
  */

@@ -56,6 +56,14 @@ public final class BenchMain {
                 "overall-bucket response times over 100 jobs and a year of 15-minute buckets [--url URL]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
         register(
+                "categorize-ingest",
+                CategorizeIngestBench.class,
+                "messages per second of a count by mlcategory job through _data, with a burst to detect [FOLDER]");
+        register(
+                "results-write",
+                ResultsWriteBench.class,
+                "ms per write of finalized buckets with their records and influencers, the ingest write path alone");
+        register(
                 "population",
                 PopulationBench.class,
                 "records/s and peak heap of count by action over 100,000 users, end to end or --engine-only");

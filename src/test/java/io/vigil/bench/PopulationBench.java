@@ -11,6 +11,7 @@ import io.vigil.engine.ModelSizeStats;
 import io.vigil.job.Detector;
 import io.vigil.job.Job;
 import io.vigil.process.JobFixtures;
+import io.vigil.process.TestApi;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -170,19 +171,21 @@ public final class PopulationBench {
         Path dataDirectory = Files.createTempDirectory("vigil-bench-population");
         SpringApplication application = new SpringApplication(VigilApplication.class);
         application.setDefaultProperties(Map.of(
-                "server.port", "0",
                 "server.address", "127.0.0.1",
                 "vigil.embedded-database.data-directory",
                         dataDirectory.resolve("postgres").toString(),
                 "vigil.embedded-database.clean-on-start", "true",
                 "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
                 "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = application.run()) {
-            String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        // server.port on the command line, because application.yml sets it and overrides default properties.
+        try (ConfigurableApplicationContext context = application.run("--server.port=0")) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String baseUrl = "http://127.0.0.1:" + port;
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            JsonMapper json = context.getBean(JsonMapper.class);
             String jobId = "bench-population";
-            new JobFixtures(jdbc, context.getBean(JsonMapper.class))
-                    .insert(JobFixtures.job(jobId, "5m", null, "epoch_ms", List.of(detector()), null));
+            new JobFixtures(jdbc, json, new TestApi(json, port))
+                    .create(JobFixtures.job(jobId, "5m", null, "epoch_ms", List.of(detector()), null));
             HttpClient http = HttpClient.newHttpClient();
             String jobPath = baseUrl + "/_ml/anomaly_detectors/" + jobId;
             post(http, jobPath + "/_open", new byte[0], "application/json");

@@ -61,14 +61,14 @@ public final class RenormalizeBench {
     private static ConfigurableApplicationContext startService(Path dataDirectory) {
         SpringApplication application = new SpringApplication(VigilApplication.class);
         application.setDefaultProperties(Map.of(
-                "server.port", "0",
                 "vigil.embedded-database.data-directory",
                         dataDirectory.resolve("postgres").toString(),
                 "vigil.embedded-database.clean-on-start", "true",
                 "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
                 "logging.level.root", "WARN",
                 "logging.level.io.vigil.renormalization", "INFO"));
-        return application.run();
+        // server.port on the command line, because application.yml sets it and overrides default properties.
+        return application.run("--server.port=0");
     }
 
     private static void run(

@@ -18,7 +18,7 @@ class DataFormatsTest extends ServiceTest {
 
     private String openJob(String jobId, String timeFormat) {
         Job job = JobFixtures.metricJob(jobId, "1h", timeFormat);
-        jobs.insert(job);
+        jobs.create(job);
         api.post(path(jobId, "_open"));
         return jobId;
     }

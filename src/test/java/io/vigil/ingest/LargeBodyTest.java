@@ -41,7 +41,7 @@ class LargeBodyTest extends ServiceTest {
     @Test
     void streamsBodyLargerThanHeap() throws Exception {
         String jobId = "large-body";
-        jobs.insert(JobFixtures.metricJob(jobId, "5m", "epoch_ms"));
+        jobs.create(JobFixtures.metricJob(jobId, "5m", "epoch_ms"));
         int childPort = freePort();
         Path directory = Files.createTempDirectory("vigil-large-body");
         Process child = startService(childPort, directory);

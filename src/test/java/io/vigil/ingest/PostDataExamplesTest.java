@@ -21,7 +21,7 @@ class PostDataExamplesTest extends ServiceTest {
             """;
 
     private String openJob(String jobId) {
-        jobs.insert(JobFixtures.metricJob(jobId, "1h", "epoch"));
+        jobs.create(JobFixtures.metricJob(jobId, "1h", "epoch"));
         assertThat(api.post(path(jobId, "_open")).status()).isEqualTo(200);
         return jobId;
     }
@@ -159,6 +159,17 @@ class PostDataExamplesTest extends ServiceTest {
         assertThat(flushEnd.errorType()).isEqualTo("parse_exception");
         assertThat(flushAdvance.errorType()).isEqualTo("parse_exception");
         assertThat(flushAdvance.status()).isEqualTo(400);
+    }
+
+    @Test
+    void validResetRangeIsRejectedByName() {
+        String jobId = openJob("post-data-reset-range");
+
+        Response resetEnd = api.post(path(jobId, "_data?reset_end=1403481600000"), "application/x-ndjson", TWO_RECORDS);
+
+        assertThat(resetEnd.status()).isEqualTo(400);
+        assertThat(resetEnd.reason()).startsWith("Parameter [reset_end] is not supported");
+        assertThat(resetEnd.reason()).contains("post the data without [reset_start] and [reset_end]");
     }
 
     @Test

@@ -31,7 +31,7 @@ class CategorizationThroughProcessorTest extends ServiceTest {
                 List.of(),
                 null,
                 null);
-        jobs.insert(new Job(
+        jobs.create(new Job(
                 job.jobId(),
                 job.jobType(),
                 job.jobVersion(),

@@ -57,8 +57,8 @@ class ContinuityTest extends ServiceTest {
 
     @Test
     void closeAndReopenGivesSameResults() {
-        jobs.insert(countingJob("continuity-never-closed"));
-        jobs.insert(countingJob("continuity-reopened"));
+        jobs.create(countingJob("continuity-never-closed"));
+        jobs.create(countingJob("continuity-reopened"));
         api.post(path("continuity-never-closed", "_open"));
         api.post(path("continuity-reopened", "_open"));
 
@@ -92,7 +92,7 @@ class ContinuityTest extends ServiceTest {
     void unsupportedFunctionFailsOpen() {
         Job job = JobFixtures.job(
                 "continuity-rare", "1h", null, "epoch_ms", List.of(JobFixtures.detector("rare", null, "host")), null);
-        jobs.insert(job);
+        jobs.create(job);
 
         Response response = api.post(path("continuity-rare", "_open"));
 
@@ -107,7 +107,7 @@ class ContinuityTest extends ServiceTest {
     @Test
     void updateAppliesFromNextBucket() {
         String jobId = "continuity-update";
-        Job job = jobs.insert(countingJob(jobId));
+        Job job = jobs.create(countingJob(jobId));
         api.post(path(jobId, "_open"));
         post(jobId, "{\"time\":" + H0 + ",\"value\":1}\n");
 
@@ -125,7 +125,7 @@ class ContinuityTest extends ServiceTest {
     @Test
     void forcedDeleteStopsProcessor() {
         String jobId = "continuity-delete";
-        jobs.insert(countingJob(jobId));
+        jobs.create(countingJob(jobId));
         api.post(path(jobId, "_open"));
 
         events.publishEvent(new JobDeletingEvent(jobId, true));

@@ -56,7 +56,7 @@ class EngineThroughProcessorTest extends ServiceTest {
                 List.of("host"),
                 null,
                 null);
-        return jobs.insert(new Job(
+        return jobs.create(new Job(
                 job.jobId(),
                 job.jobType(),
                 job.jobVersion(),
@@ -125,7 +125,7 @@ class EngineThroughProcessorTest extends ServiceTest {
         assertThat(top.get("timestamp")).isEqualTo(spikeTime);
         assertThat((Double) top.get("anomaly_score")).isGreaterThan(0);
         List<Map<String, Object>> records = jdbc.queryForList(
-                "select by_field_value, record_score, document ->> 'function' as function from records "
+                "select by_field_value, record_score, function from records "
                         + "where job_id = ? and timestamp = ? and detector_index = 0",
                 jobId,
                 spikeTime);

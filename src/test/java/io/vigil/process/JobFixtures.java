@@ -5,23 +5,53 @@ import io.vigil.job.AnalysisLimits;
 import io.vigil.job.DataDescription;
 import io.vigil.job.Detector;
 import io.vigil.job.Job;
+import java.net.http.HttpRequest;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Creates jobs for tests by inserting their configuration, in the API shape with defaults filled in, into the
- * {@code jobs} table.
+ * Creates jobs for tests: through {@code PUT /_ml/anomaly_detectors/{job_id}} like a client, or, for a setting
+ * the API rejects, by inserting the configuration in the API shape with defaults filled in into the {@code jobs}
+ * table.
  */
 public final class JobFixtures {
 
+    /** The fields of a stored job that the service sets, which a {@code PUT} body may not contain. */
+    private static final List<String> SERVER_FIELDS = List.of(
+            "job_id",
+            "job_type",
+            "job_version",
+            "create_time",
+            "finished_time",
+            "model_snapshot_id",
+            "deleting",
+            "blocked",
+            "results_index_name");
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final TestApi api;
 
-    public JobFixtures(JdbcTemplate jdbc, JsonMapper json) {
+    public JobFixtures(JdbcTemplate jdbc, JsonMapper json, TestApi api) {
         this.jdbc = jdbc;
         this.json = json;
+        this.api = api;
+    }
+
+    /** Creates the job with {@code PUT}, as a client does, and returns the job the service stored. */
+    public Job create(Job job) {
+        ObjectNode body = json.valueToTree(job);
+        SERVER_FIELDS.forEach(body::remove);
+        TestApi.Response created = api.send(HttpRequest.newBuilder(api.uri("/_ml/anomaly_detectors/" + job.jobId()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        if (created.status() != 200) {
+            throw new IllegalStateException("Creating job [" + job.jobId() + "] failed: " + created.body());
+        }
+        return json.convertValue(created.body(), Job.class);
     }
 
     /** Returns a job with a {@code metric(responsetime) by airline} detector, like Elasticsearch's post-data tests. */
@@ -71,6 +101,10 @@ public final class JobFixtures {
                 null);
     }
 
+    /**
+     * Inserts the job into the {@code jobs} table without validation, for a test that needs a setting the API
+     * rejects, such as a {@code background_persist_interval} below its minimum.
+     */
     public Job insert(Job job) {
         jdbc.update(
                 "insert into jobs (job_id, config, groups, state, create_time) values (?, ?::jsonb, ?, 'closed', ?)",

@@ -18,7 +18,7 @@ class LifecycleTest extends ServiceTest {
 
     private void createJob(String jobId, String... groups) {
         io.vigil.job.Job job = JobFixtures.metricJob(jobId, "1h", "epoch");
-        jobs.insert(new io.vigil.job.Job(
+        jobs.create(new io.vigil.job.Job(
                 job.jobId(),
                 job.jobType(),
                 job.jobVersion(),

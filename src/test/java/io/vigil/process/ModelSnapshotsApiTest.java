@@ -65,6 +65,9 @@ class ModelSnapshotsApiTest extends ServiceTest {
         assertThat(first.get("retain")).isEqualTo(false);
         assertThat(response.<String>get("model_snapshots.0.model_size_stats.result_type"))
                 .isEqualTo("model_size_stats");
+        Map<String, Object> modelSizeStats = response.get("model_snapshots.0.model_size_stats");
+        assertThat(List.copyOf(modelSizeStats.keySet()))
+                .containsSubsequence("job_id", "result_type", "model_bytes", "memory_status", "log_time", "timestamp");
         String current = jdbc.queryForObject(
                 "select config ->> 'model_snapshot_id' from jobs where job_id = ?", String.class, jobId);
         assertThat(response.<String>get("model_snapshots.1.snapshot_id")).isEqualTo(current);

@@ -28,7 +28,7 @@ public abstract class ServiceTest {
     @BeforeEach
     void createClient() {
         api = new TestApi(json, port);
-        jobs = new JobFixtures(jdbc, json);
+        jobs = new JobFixtures(jdbc, json, api);
     }
 
     protected static String path(String jobId, String action) {

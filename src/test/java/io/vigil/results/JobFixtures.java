@@ -3,7 +3,6 @@ package io.vigil.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.results.ResultsApi.Response;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Creates jobs for results tests through the job API. */
 public final class JobFixtures {
@@ -13,11 +12,9 @@ public final class JobFixtures {
             + "\"data_description\":{\"time_field\":\"time\"}}";
 
     private final ResultsApi api;
-    private final JdbcTemplate jdbc;
 
-    public JobFixtures(ResultsApi api, JdbcTemplate jdbc) {
+    public JobFixtures(ResultsApi api) {
         this.api = api;
-        this.jdbc = jdbc;
     }
 
     /** Creates a closed job with a {@code mean(responsetime) by airline} detector and a 1h bucket span. */
@@ -26,17 +23,16 @@ public final class JobFixtures {
         assertThat(created.status()).as(created.text()).isEqualTo(200);
     }
 
-    /**
-     * Creates a job and marks it opened in the jobs table. Opening it through the API would need the engine's
-     * series models, which not every build configures, and the results endpoints only read the state.
-     */
+    /** Creates a job and opens it with {@code _open}. */
     public void openedJob(String jobId) {
         closedJob(jobId);
-        jdbc.update("UPDATE jobs SET state = 'opened' WHERE job_id = ?", jobId);
+        Response opened = api.postNoBody("/_ml/anomaly_detectors/" + jobId + "/_open");
+        assertThat(opened.status()).as(opened.text()).isEqualTo(200);
     }
 
-    /** Marks a job closed again, so that no later start of the service tries to reopen it. */
+    /** Closes a job with {@code _close}, so that no later start of the service reopens it. */
     public void markClosed(String jobId) {
-        jdbc.update("UPDATE jobs SET state = 'closed' WHERE job_id = ?", jobId);
+        Response closed = api.postNoBody("/_ml/anomaly_detectors/" + jobId + "/_close");
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
     }
 }

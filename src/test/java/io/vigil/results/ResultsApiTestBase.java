@@ -29,7 +29,7 @@ public abstract class ResultsApiTestBase {
     @BeforeAll
     protected void startClient() {
         api = new ResultsApi(port);
-        jobs = new JobFixtures(api, jdbc);
+        jobs = new JobFixtures(api);
     }
 
     /** Imports documents into a job and checks that the import succeeded. */

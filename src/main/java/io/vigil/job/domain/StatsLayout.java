@@ -8,7 +8,7 @@ import java.util.Map;
  * The field order and zero values of the stats objects. The job processor stores them as jsonb, which does not keep
  * key order, so they are put back into Elasticsearch's order here. Keys this list does not know come last.
  */
-final class StatsLayout {
+public final class StatsLayout {
 
     static final List<String> DATA_COUNTS = List.of(
             "job_id",
@@ -30,7 +30,7 @@ final class StatsLayout {
             "input_record_count",
             "log_time");
 
-    static final List<String> MODEL_SIZE_STATS = List.of(
+    public static final List<String> MODEL_SIZE_STATS = List.of(
             "job_id",
             "result_type",
             "model_bytes",
@@ -103,7 +103,7 @@ final class StatsLayout {
      * Orders {@code stored} over {@code defaults} by {@code layout}, sets {@code job_id} and appends the keys the
      * layout does not list.
      */
-    static Map<String, Object> ordered(
+    public static Map<String, Object> ordered(
             List<String> layout, String jobId, Map<String, Object> defaults, Map<String, Object> stored) {
         Map<String, Object> merged = new LinkedHashMap<>(defaults);
         merged.putAll(stored);

@@ -2,6 +2,7 @@ package io.vigil.job.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -22,6 +23,16 @@ public interface JobRepository extends JpaRepository<JobEntity, String> {
     List<IdAndGroups> findAllIdsAndGroups();
 
     List<JobEntity> findByJobIdInOrderByJobId(Collection<String> jobIds);
+
+    @Query(value = "select state from jobs where job_id = :jobId", nativeQuery = true)
+    Optional<String> findStateByJobId(@Param("jobId") String jobId);
+
+    /** Returns the state like {@link #findStateByJobId}, with a share lock on the row until the transaction ends. */
+    @Query(value = "select state from jobs where job_id = :jobId for share", nativeQuery = true)
+    Optional<String> lockStateByJobId(@Param("jobId") String jobId);
+
+    @Query(value = "select job_id from jobs where state = :state order by job_id", nativeQuery = true)
+    List<String> findJobIdsByState(@Param("state") String state);
 
     @Query(value = "select exists (select 1 from jobs where :group = any (groups))", nativeQuery = true)
     boolean existsGroup(@Param("group") String group);

@@ -12,6 +12,9 @@ import java.util.Set;
  */
 final class RequestParams {
 
+    /** Accepted on every endpoint, as Elasticsearch does; the job endpoints return no values that it changes. */
+    private static final String HUMAN = "human";
+
     private RequestParams() {}
 
     /**
@@ -22,7 +25,7 @@ final class RequestParams {
     static void allowOnly(HttpServletRequest request, String... allowed) {
         Set<String> known = Set.of(allowed);
         List<String> unknown = Collections.list(request.getParameterNames()).stream()
-                .filter(name -> !known.contains(name))
+                .filter(name -> !known.contains(name) && !name.equals(HUMAN))
                 .sorted()
                 .map(name -> "[" + name + "]")
                 .toList();

@@ -2,6 +2,8 @@ package io.vigil.results.domain;
 
 import io.vigil.common.DateParser;
 import io.vigil.common.VigilException;
+import io.vigil.job.JobRegistry;
+import io.vigil.job.JobState;
 import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Bucket;
 import io.vigil.results.ResultsBatch;
@@ -32,12 +34,12 @@ public class ResultsImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ResultsImporter.class);
 
-    private final JobLookup jobs;
+    private final JobRegistry jobs;
     private final ResultsWriter writer;
     private final ObjectMapper mapper;
     private final DateParser dates = DateParser.systemUtc();
 
-    ResultsImporter(JobLookup jobs, ResultsWriter writer, ObjectMapper mapper) {
+    ResultsImporter(JobRegistry jobs, ResultsWriter writer, ObjectMapper mapper) {
         this.jobs = jobs;
         this.writer = writer;
         this.mapper = mapper;
@@ -51,8 +53,8 @@ public class ResultsImporter {
      */
     @Transactional
     public StoredResultCounts importResults(String jobId, InputStream ndjson) {
-        String state = jobs.lockState(jobId).orElseThrow(() -> VigilException.jobNotFound(jobId));
-        if (!state.equals("closed")) {
+        JobState state = jobs.lockState(jobId).orElseThrow(() -> VigilException.jobNotFound(jobId));
+        if (state != JobState.CLOSED) {
             throw VigilException.statusError(
                     HttpStatus.CONFLICT,
                     "Cannot import results into job [" + jobId + "] because it is [" + state

@@ -1,6 +1,7 @@
 package io.vigil.results.domain;
 
 import io.vigil.common.VigilException;
+import io.vigil.job.JobRegistry;
 import io.vigil.results.Bucket;
 import io.vigil.results.CategoryDefinition;
 import io.vigil.results.Influencer;
@@ -17,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResultsReader {
 
-    private final JobLookup jobs;
+    private final JobRegistry jobs;
     private final ResultsStore store;
 
-    ResultsReader(JobLookup jobs, ResultsStore store) {
+    ResultsReader(JobRegistry jobs, ResultsStore store) {
         this.jobs = jobs;
         this.store = store;
     }
@@ -60,7 +61,7 @@ public class ResultsReader {
     }
 
     private void requireJob(String jobId) {
-        if (jobs.state(jobId).isEmpty()) {
+        if (!jobs.exists(jobId)) {
             throw VigilException.jobNotFound(jobId);
         }
     }

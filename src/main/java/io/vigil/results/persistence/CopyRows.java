@@ -68,6 +68,25 @@ final class CopyRows {
         return this;
     }
 
+    /** Adds a sequence number and then each of {@code values}, which are strings, numbers, booleans or null. */
+    CopyRows add(long seq, Object[] values) {
+        add(seq);
+        for (Object value : values) {
+            if (value == null || value instanceof String) {
+                add((String) value);
+            } else if (value instanceof Double number) {
+                add(number.doubleValue());
+            } else if (value instanceof Number number) {
+                add(number.longValue());
+            } else if (value instanceof Boolean flag) {
+                add(flag.booleanValue());
+            } else {
+                throw new IllegalArgumentException("Unsupported column value type " + value.getClass());
+            }
+        }
+        return this;
+    }
+
     /** Ends the current row and sends the buffer when it is full. */
     void endRow(Connection connection) {
         buffer.append('\n');

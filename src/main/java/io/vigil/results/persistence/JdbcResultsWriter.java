@@ -8,19 +8,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
-/** Writes results by streaming them into staging tables with COPY and merging those into the result tables. */
+/** Writes results in batches on the caller's transaction; see {@link JdbcResultsBatch} for how. */
 @Component
 class JdbcResultsWriter implements ResultsWriter {
 
     private final DataSource dataSource;
-    private final RecordDocuments recordDocuments;
-    private final ObjectMapper mapper;
+    private final ResultRowValues values;
     private final Clock clock;
 
     JdbcResultsWriter(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
-        this.recordDocuments = new RecordDocuments(mapper);
+        this.values = new ResultRowValues(new RecordDocuments(mapper), mapper);
         this.clock = Clock.systemUTC();
     }
 
@@ -30,6 +28,6 @@ class JdbcResultsWriter implements ResultsWriter {
             throw new IllegalStateException("Results of job [" + jobId + "] must be written in a transaction; "
                     + "start one with @Transactional or a TransactionTemplate");
         }
-        return new JdbcResultsBatch(jobId, dataSource, recordDocuments, mapper, clock.millis());
+        return new JdbcResultsBatch(jobId, dataSource, values, clock.millis());
     }
 }
