@@ -20,9 +20,7 @@ import java.util.Map;
  * of at most 1.5) and N all occurrences. So when new values keep appearing, a new one is not surprising, and once
  * the set of values is stable, the first occurrence of a new one is. Weights decay at
  * {@link DistributionDecay#perBucket}, kept lazily as a common scale so that a bucket costs only the values it has.
- *
- * <p>NOTE: after N occurrences a first occurrence in a stable set has a probability of about {@code 1 / (2N)}. The
- * record normalizer's family-wise ceiling scores such probabilities low when a detector writes many results.
+ * After N occurrences a first occurrence in a stable set has a probability of about {@code 1 / (2N)}.
  */
 public final class CategoryFrequencies {
 

@@ -183,7 +183,11 @@ final class BucketScorer {
         List<AnomalyRecord> records = new ArrayList<>(Math.min(written.size(), MAX_RECORDS));
         for (Leaf leaf : written.subList(0, Math.min(written.size(), MAX_RECORDS))) {
             double score = normalizers.normalize(
-                    ScoreLevel.RECORD, leaf.detector().recordKey(), recordScope(leaf), leaf.probability());
+                    ScoreLevel.RECORD,
+                    leaf.detector().recordKey(),
+                    recordScope(leaf),
+                    leaf.probability(),
+                    leaf.detail() != null && Boolean.TRUE.equals(leaf.detail().byFieldFirstOccurrence()));
             records.add(recordBuilder.record(leaf, score, bucketStartMs, interim));
         }
         return List.copyOf(records);

@@ -15,13 +15,15 @@ enum ProbabilityScoredTable {
     /**
      * Records: the normalizer of the detector's partition field, by field, function and field name, scoped by the
      * partition and by field values. A population record (with an over field) is keyed by its over field name in
-     * place of the by field, and all members share one scope.
+     * place of the by field, and all members share one scope. A by value's first occurrence, flagged in the
+     * record's explanation, keeps the probability ceiling it was first scored with.
      */
     RECORDS(
             "records",
             "record_score",
             "partition_field_name, partition_field_value, by_field_name, by_field_value, over_field_name, function, "
-                    + "field_name") {
+                    + "field_name, (document #>> '{anomaly_score_explanation,by_field_first_occurrence}') = 'true'"
+                    + " AS first_occurrence") {
         @Override
         double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
             String overFieldName = row.getString("over_field_name");
@@ -34,7 +36,8 @@ enum ProbabilityScoredTable {
             MaxScoreScope scope = population
                     ? MaxScoreScope.ALL
                     : new MaxScoreScope(row.getString("partition_field_value"), row.getString("by_field_value"));
-            return normalizers.normalize(ScoreLevel.RECORD, key, scope, row.getDouble("probability"));
+            return normalizers.normalize(
+                    ScoreLevel.RECORD, key, scope, row.getDouble("probability"), row.getBoolean("first_occurrence"));
         }
     },
 

@@ -73,12 +73,29 @@ public final class Normalizers {
      * history yet scores 0.
      */
     public double normalize(ScoreLevel level, NormalizerKey key, MaxScoreScope scope, double probabilityOrRaw) {
+        return normalize(level, key, scope, probabilityOrRaw, false);
+    }
+
+    /**
+     * Returns the 0–100 score of a result as {@link #normalize(ScoreLevel, NormalizerKey, MaxScoreScope, double)}
+     * does. For a record of a by value's first occurrence ({@code by_field_first_occurrence} of the rare functions),
+     * the probability ceiling uses the record's own probability without the family-wise correction. That probability
+     * is about {@code 1 / (2N)} after N occurrences of the detector's values, so it already shrinks as the history
+     * grows, and a first occurrence is the event these functions exist to report.
+     */
+    public double normalize(
+            ScoreLevel level,
+            NormalizerKey key,
+            MaxScoreScope scope,
+            double probabilityOrRaw,
+            boolean firstOccurrence) {
         double rawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
         ScoreNormalizer normalizer = normalizers.get(new LevelKey(level, key));
         if (normalizer == null) {
             return 0.0;
         }
-        return normalizer.normalize(scope, rawScore, probabilityOf(level, rawScore));
+        boolean familyWise = level != ScoreLevel.RECORD || !firstOccurrence;
+        return normalizer.normalize(scope, rawScore, probabilityOf(level, rawScore), familyWise);
     }
 
     /**

@@ -96,9 +96,10 @@ final class ScoreNormalizer {
 
     /**
      * Returns the 0–100 score of {@code rawScore} in {@code scope} without changing any state. {@code probability}
-     * is the result's probability, which the probability ceiling uses.
+     * is the result's probability, which the probability ceiling uses, corrected for the number of results seen
+     * when {@code familyWise} is true.
      */
-    double normalize(MaxScoreScope scope, double rawScore, double probability) {
+    double normalize(MaxScoreScope scope, double rawScore, double probability, boolean familyWise) {
         if (!(rawScore > 0.0) || !(histogram.total() > 0.0)) {
             return 0.0;
         }
@@ -108,8 +109,8 @@ final class ScoreNormalizer {
                 fractionBelow, fraction -> ScoreCeilings.rank(fraction, histogram.total()));
         ScopeMaximum maximum = maxima.get(scope);
         double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
-        double familyWise = ScoreCeilings.familyWise(probability, resultCount);
-        double probabilityCeiling = ScoreCeilings.probability(familyWise);
+        double ceilingProbability = familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability;
+        double probabilityCeiling = ScoreCeilings.probability(ceilingProbability);
 
         double score = Math.min(Math.min(noise, rank), Math.min(ratio, probabilityCeiling));
         return Math.min(Math.max(score, 0.0), 100.0);

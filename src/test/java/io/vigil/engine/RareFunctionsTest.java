@@ -61,6 +61,8 @@ class RareFunctionsTest {
 
         assertThat(results.records()).as("seed %s", SEED).isNotEmpty();
         AnomalyRecord record = results.records().get(0);
+        System.out.println("SCORES record=" + record.recordScore() + " p=" + record.probability() + " bucket="
+                + results.bucket().anomalyScore());
         assertThat(record.function()).isEqualTo("rare");
         assertThat(record.functionDescription()).isEqualTo("rare");
         assertThat(record.byFieldName()).isEqualTo("process");
@@ -68,6 +70,7 @@ class RareFunctionsTest {
         assertThat(record.actual()).containsExactly(1.0);
         assertThat(record.typical()).containsExactly(0.0);
         assertThat(record.probability()).isLessThan(0.01);
+        assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
         assertThat(record.anomalyScoreExplanation().byFieldFirstOccurrence()).isTrue();
         assertThat(record.anomalyScoreExplanation().byFieldRelativeRarity()).isGreaterThan(100.0);
         assertThat(record.anomalyScoreExplanation().lowerConfidenceBound()).isNull();
@@ -116,6 +119,7 @@ class RareFunctionsTest {
         assertThat(record.byFieldValue()).isEqualTo("42");
         assertThat(record.anomalyScoreExplanation().byFieldFirstOccurrence()).isTrue();
         assertThat(record.probability()).isLessThan(0.01);
+        assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
     }
 
     @Test
@@ -134,6 +138,7 @@ class RareFunctionsTest {
         assertThat(record.causes().get(0).function()).isEqualTo("rare");
         assertThat(record.anomalyScoreExplanation().byFieldFirstOccurrence()).isTrue();
         assertThat(record.probability()).isLessThan(0.01);
+        assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
     }
 
     @Test

@@ -35,12 +35,16 @@ class StoredScoresTest extends ServiceTest {
     }
 
     private void insertRecord(String jobId, long timestamp, boolean interim, long scoredAt) {
+        insertRecord(jobId, timestamp, interim, scoredAt, "{}");
+    }
+
+    private void insertRecord(String jobId, long timestamp, boolean interim, long scoredAt, String document) {
         jdbc.update("""
                 insert into records (job_id, timestamp, bucket_span, detector_index, series_key, probability,
                     record_score, initial_record_score, is_interim, function, by_field_name, by_field_value,
                     scored_at, document)
-                values (?, ?, 3600, 0, 'web-1', 0.001, 90, 90, ?, 'count', 'host', 'web-1', ?, '{}')
-                """, jobId, timestamp, interim, scoredAt);
+                values (?, ?, 3600, 0, 'web-1', 0.001, 90, 90, ?, 'count', 'host', 'web-1', ?, ?::jsonb)
+                """, jobId, timestamp, interim, scoredAt, document);
     }
 
     private Map<String, Object> record(String jobId, long timestamp) {
@@ -67,6 +71,19 @@ class StoredScoresTest extends ServiceTest {
         assertThat((Double) row.get("record_score")).isEqualTo(expected);
         assertThat((Double) row.get("initial_record_score")).isEqualTo(90.0);
         assertThat((Long) row.get("scored_at")).isGreaterThan(1L);
+    }
+
+    @Test
+    void firstOccurrenceKeepsItsProbabilityCeiling() {
+        insertRecord(
+                "stored-first", 0, false, 1, "{\"anomaly_score_explanation\": {\"by_field_first_occurrence\": true}}");
+        double expected = normalizers().normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001, true);
+        double seenBefore = normalizers().normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001, false);
+
+        rescore("stored-first", 0, SPAN_MS);
+
+        assertThat(expected).isGreaterThan(seenBefore);
+        assertThat((Double) record("stored-first", 0).get("record_score")).isEqualTo(expected);
     }
 
     @Test

@@ -54,6 +54,26 @@ class NormalizersTest {
         assertThat(score).isCloseTo(54.2, within(0.1));
     }
 
+    /**
+     * The worked example's history: for a first occurrence the probability ceiling of p = 1e-6 is 100, so the rank
+     * ceiling of about 67 binds instead of the family-wise 54.2.
+     */
+    @Test
+    void firstOccurrenceSkipsFamilyWiseCeiling() {
+        Normalizers normalizers = new Normalizers(NO_DECAY);
+        feed(normalizers, 1_800, 0.0);
+        feed(normalizers, 189, 1.0);
+        feed(normalizers, 11, 6.0);
+        double raw = DeviationFunction.score(1e-6);
+        normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, raw);
+
+        double firstOccurrence = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6, true);
+        double seenBefore = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6, false);
+
+        assertThat(firstOccurrence).isCloseTo(67.0, within(0.1));
+        assertThat(seenBefore).isCloseTo(54.2, within(0.1));
+    }
+
     @Test
     void rawScoreLevelsUseAggregateProbability() {
         for (double p : new double[] {0.01, 1e-6, 1e-30}) {
