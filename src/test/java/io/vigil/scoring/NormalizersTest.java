@@ -34,18 +34,24 @@ class NormalizersTest {
     }
 
     /**
-     * History: 1,800 zeros, 189 scores of 1.0 and 11 scores of 6.0, so raw 3.13 (p = 1e-6) lies at the 99.45th
-     * percentile and at 52% of the scope maximum. Rank gives about 70, the maximum 76, and the family-wise
-     * probability 1 - (1 - 1e-6)^2001 ≈ 2.0e-3 gives 54.2, which binds.
+     * Returns normalizers with 1,800 zeros, 189 scores of 1.0 and 11 scores of 6.0, then the raw score 3.13 of
+     * p = 1e-6, which lies at the 99.45th percentile and at 52% of the scope maximum. Rank gives about 67 and the
+     * maximum 76.
      */
-    @Test
-    void workedExampleTakesSmallestCeiling() {
+    private static Normalizers workedExample() {
         Normalizers normalizers = new Normalizers(NO_DECAY);
         feed(normalizers, 1_800, 0.0);
         feed(normalizers, 189, 1.0);
         feed(normalizers, 11, 6.0);
         double raw = DeviationFunction.score(1e-6);
         normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, raw);
+        return normalizers;
+    }
+
+    /** The family-wise probability 1 - (1 - 1e-6)^2001 ≈ 2.0e-3 gives 54.2, which binds. */
+    @Test
+    void workedExampleTakesSmallestCeiling() {
+        Normalizers normalizers = workedExample();
 
         double score = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6);
 
@@ -54,18 +60,10 @@ class NormalizersTest {
         assertThat(score).isCloseTo(54.2, within(0.1));
     }
 
-    /**
-     * The worked example's history: for a first occurrence the probability ceiling of p = 1e-6 is 100, so the rank
-     * ceiling of about 67 binds instead of the family-wise 54.2.
-     */
+    /** For a first occurrence the probability ceiling of p = 1e-6 is 100, so rank binds instead. */
     @Test
     void firstOccurrenceSkipsFamilyWiseCeiling() {
-        Normalizers normalizers = new Normalizers(NO_DECAY);
-        feed(normalizers, 1_800, 0.0);
-        feed(normalizers, 189, 1.0);
-        feed(normalizers, 11, 6.0);
-        double raw = DeviationFunction.score(1e-6);
-        normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, raw);
+        Normalizers normalizers = workedExample();
 
         double firstOccurrence = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6, true);
         double seenBefore = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6, false);
