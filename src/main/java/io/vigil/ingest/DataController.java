@@ -56,10 +56,11 @@ class DataController {
             @PathVariable("job_id") String jobId, @RequestParam Map<String, String> query, HttpServletRequest request)
             throws IOException {
         JobProcessor processor = processors.processorFor(jobId);
+        // Checked before the parameters: the servlet container reads a form-encoded body as parameters.
+        BodyFormat format = BodyFormat.of(request.getContentType());
         RequestOptions options = RequestOptions.of(
                 query, null, Set.of("reset_start", "reset_end"), "/_ml/anomaly_detectors/" + jobId + "/_data");
         checkResetOptions(options);
-        BodyFormat format = BodyFormat.of(request.getContentType());
 
         CountingInputStream body = new CountingInputStream(request.getInputStream());
         try (Upload upload = processor.beginUpload()) {
