@@ -15,7 +15,7 @@ import java.util.Arrays;
  * above the density at it), the two-sided definition for multimodal distributions. While the model is young, the
  * probability is raised as {@code p' = pNew + p (1 - pNew)} with {@code pNew = exp(-(elapsed / period)^4)}, so that
  * times in the first period are not yet surprising (Elastic ml-cpp's {@code model_t::adjustProbability} for
- * these functions). Values and typical values are seconds since the start of the period.
+ * these functions), and likewise while it has learned few events. Values and typical values are seconds since the start of the period.
  */
 public final class CircularTimeModel implements SeriesModel {
 
@@ -29,6 +29,13 @@ public final class CircularTimeModel implements SeriesModel {
 
     /** The smallest kernel standard deviation, in seconds, so that times close to learned ones stay usual. */
     private static final double MIN_KERNEL_SECONDS = 1800.0;
+
+    /**
+     * The scale of learned events at which the model is trusted: a few events leave gaps between them that are not
+     * yet unusual, so the probability is raised as for a young model with {@code exp(-(events / 12)^4)} in place of
+     * {@code pNew} (0.82 after 8 events, 0.37 after 12, 1e-7 after 24). Events count with their decayed weight.
+     */
+    private static final double MATURE_EVENTS = 12.0;
 
     /** The mass that the typical interval of {@link Assessment#lowerBound()} to upper bound covers. */
     private static final double INTERVAL_MASS = 0.95;
@@ -102,7 +109,9 @@ public final class CircularTimeModel implements SeriesModel {
             probability = Math.min(Math.max(lessLikely, Double.MIN_NORMAL), 1.0);
             double elapsedPeriods = (bucketStartMs - firstLearnedMs) / (1000.0 * periodSeconds);
             double pNew = elapsedPeriods <= 0.0 ? 1.0 : Math.exp(-Math.pow(elapsedPeriods, 4));
-            probability = pNew + probability * (1.0 - pNew);
+            double pFew = Math.exp(-Math.pow(totalWeight / MATURE_EVENTS, 4));
+            double young = Math.max(pNew, pFew);
+            probability = young + probability * (1.0 - young);
         }
         int mode = nearestMode(density, position);
         double typical = binCenterSeconds(mode);

@@ -73,6 +73,21 @@ class DistributionModelsTest {
                 .isGreaterThan(0.9);
     }
 
+    /** Eight logins over two days leave gaps in the working day that are not yet unusual on the third. */
+    @Test
+    void timeModelForgivesFewEvents() {
+        CircularTimeModel model = CircularTimeModel.timeOfDay(SPAN);
+        double[] hours = {10.5, 12.0, 14.25, 16.5, 11.0, 13.5, 15.0, 16.75};
+        for (int i = 0; i < hours.length; i++) {
+            model.learn((i / 4) * 24 * HOUR_MS + (long) (hours[i] * HOUR_MS), hours[i] * 3600, 1.0);
+        }
+
+        double early = model.assess(2 * 24 * HOUR_MS + 9 * HOUR_MS, 9.1 * 3600, 1.0, Side.TWO_SIDED)
+                .probability();
+
+        assertThat(early).isGreaterThan(0.5);
+    }
+
     @Test
     void timeModelStateRoundTripsExactly() throws IOException {
         CircularTimeModel model = CircularTimeModel.timeOfWeek(SPAN);
