@@ -95,6 +95,9 @@ final class JobAnalysis {
      * Resets the buckets that overlap {@code [startMs, endMs)} before a request's records are processed. The data
      * gathered for those that are still open is dropped, so records posted again for them replace it. Finalized
      * buckets keep their results, and the job's data counts keep the records already counted as processed.
+     *
+     * <p>NOTE: the message categorizer is not reset, because its counts are not kept per bucket, so resent messages
+     * count again in the category statistics.
      */
     void resetBuckets(long startMs, long endMs) {
         BucketClock clock = state.clock();
