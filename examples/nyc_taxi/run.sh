@@ -54,7 +54,8 @@ call PUT "/_ml/anomaly_detectors/$job" -H 'Content-Type: application/json' -d '{
 }' >/dev/null
 call POST "/_ml/anomaly_detectors/$job/_open" >/dev/null
 
-echo "Streaming $(($(wc -l <"$here/nyc_taxi.csv") - 1)) rows of nyc_taxi.csv"
+# grep -c counts the last line too when the file does not end with a newline, which wc -l would miss.
+echo "Streaming $(($(grep -c '' "$here/nyc_taxi.csv") - 1)) rows of nyc_taxi.csv"
 call POST "/_ml/anomaly_detectors/$job/_data" -H 'Content-Type: text/csv' --data-binary "@$here/nyc_taxi.csv" \
     | python3 -c 'import json, sys; c = json.load(sys.stdin); print("Processed", c["processed_record_count"], "records")'
 call POST "/_ml/anomaly_detectors/$job/_close" >/dev/null

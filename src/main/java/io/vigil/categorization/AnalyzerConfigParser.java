@@ -2,6 +2,7 @@ package io.vigil.categorization;
 
 import io.vigil.common.VigilException;
 import io.vigil.job.AnalysisConfig;
+import io.vigil.job.domain.CategorizationAnalyzers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ final class AnalyzerConfigParser {
                 charFilters,
                 MlTokenizer.standard(),
                 List.of(
-                        TokenFilter.stop(TokenFilter.DATE_WORDS, false),
+                        TokenFilter.stop(Set.copyOf(CategorizationAnalyzers.DATE_WORDS), false),
                         TokenFilter.limit(CategorizationAnalyzer.MAX_TOKEN_COUNT)));
     }
 

@@ -14,51 +14,6 @@ interface TokenFilter {
 
     List<String> filter(List<String> tokens);
 
-    /**
-     * The day and month names and time zone words that the standard categorization analyzer removes, matched
-     * case-sensitively as the Elasticsearch {@code stop} filter does by default.
-     */
-    Set<String> DATE_WORDS = Set.of(
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-            "Mon",
-            "Tue",
-            "Wed",
-            "Thu",
-            "Fri",
-            "Sat",
-            "Sun",
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sep",
-            "Oct",
-            "Nov",
-            "Dec",
-            "GMT",
-            "UTC");
-
     static TokenFilter stop(Set<String> words, boolean ignoreCase) {
         if (!ignoreCase) {
             return tokens -> {

@@ -1,5 +1,6 @@
 package io.vigil.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ public class ApiExceptionHandler {
         return envelope(
                 HttpStatus.BAD_REQUEST,
                 "x_content_parse_exception",
-                "Request body could not be parsed: " + firstLine(detail));
+                "Request body could not be parsed: " + JsonErrorMessages.describe(detail));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -92,11 +93,12 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
-    ResponseEntity<Map<String, Object>> handleNoHandler(Exception e) {
+    ResponseEntity<Map<String, Object>> handleNoHandler(HttpServletRequest request) {
         return envelope(
                 HttpStatus.NOT_FOUND,
                 "resource_not_found_exception",
-                "No handler found for this URI: " + firstLine(e.getMessage()));
+                "no handler found for uri [" + request.getRequestURI() + "] and method [" + request.getMethod()
+                        + "]; the API's paths are listed at /swagger-ui.html");
     }
 
     @ExceptionHandler(Exception.class)
@@ -118,13 +120,5 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

@@ -41,10 +41,12 @@ final class RecordBuilder {
         boolean hasCauses = detail != null && detail.causes() != null;
         List<Double> typical = hasCauses ? null : typical(leaf, assessment, correction);
         List<Double> actual = hasCauses ? null : actual(leaf, feature);
+        // Population and rare records have no multi-bucket view, so they carry no multi-bucket impact.
+        boolean multiBucket = detail == null || (!detail.population() && detail.byFieldFirstOccurrence() == null);
         return new AnomalyRecord(
                 jobId,
                 leaf.probability(),
-                assessment.multiBucketImpact(),
+                multiBucket ? assessment.multiBucketImpact() : null,
                 recordScore,
                 recordScore,
                 bucketSpanSeconds,
@@ -66,7 +68,10 @@ final class RecordBuilder {
                 hasCauses ? detail.causes() : null,
                 influences.isEmpty() ? null : influences,
                 detail == null ? null : detail.geoResults(),
-                withRarity(explanation(assessment, correction, leaf.probability()), detail),
+                withRarity(
+                        explanation(
+                                assessment, correction, leaf.probability(), spike(leaf, assessment, actual, typical)),
+                        detail),
                 null,
                 fieldValues(leaf, influences));
     }
@@ -165,10 +170,23 @@ final class RecordBuilder {
         }
     }
 
-    private static AnomalyScoreExplanation explanation(Assessment assessment, double correction, double probability) {
+    /**
+     * Returns whether the record is a spike. A time of day or week has no high or low side in the model, so its
+     * record is a spike when the event came later in the day or week than typical.
+     */
+    private static boolean spike(Leaf leaf, Assessment assessment, List<Double> actual, List<Double> typical) {
+        boolean timeOfDayOrWeek = leaf.detector().function().functionName().startsWith("time_of_");
+        if (timeOfDayOrWeek && actual != null && typical != null && actual.size() == 1 && typical.size() == 1) {
+            return actual.get(0) > typical.get(0);
+        }
+        return assessment.spike();
+    }
+
+    private static AnomalyScoreExplanation explanation(
+            Assessment assessment, double correction, double probability, boolean spike) {
         boolean bounded = probability < EXPLAINED_BELOW;
         return new AnomalyScoreExplanation(
-                assessment.spike() ? "spike" : "dip",
+                spike ? "spike" : "dip",
                 assessment.anomalyLength() > 0 ? assessment.anomalyLength() : null,
                 impact(assessment.singleBucketProbability()),
                 impact(assessment.multiBucketProbability()),

@@ -1,5 +1,6 @@
 package io.vigil.ingest;
 
+import io.vigil.common.JsonErrorMessages;
 import io.vigil.common.VigilException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -10,7 +11,7 @@ final class BodySyntaxError extends RuntimeException {
     private final long recordsBefore;
 
     BodySyntaxError(JacksonException cause, long recordsBefore) {
-        super(cause.getOriginalMessage(), cause);
+        super(JsonErrorMessages.describe(cause.getOriginalMessage()), cause);
         this.recordsBefore = recordsBefore;
     }
 

@@ -76,10 +76,11 @@ class DataController {
             @PathVariable("job_id") String jobId, @RequestParam Map<String, String> query, HttpServletRequest request)
             throws IOException {
         JobProcessor processor = processors.processorFor(jobId);
+        // Checked before the parameters: the servlet container reads a form-encoded body as parameters.
+        BodyFormat format = BodyFormat.of(request.getContentType());
         RequestOptions options = RequestOptions.of(
                 query, null, Set.of("reset_start", "reset_end"), "/_ml/anomaly_detectors/" + jobId + "/_data");
         Optional<ResetRange> reset = ResetRange.parse(options.text("reset_start"), options.text("reset_end"), dates);
-        BodyFormat format = BodyFormat.of(request.getContentType());
 
         CountingInputStream body = new CountingInputStream(request.getInputStream());
         try (Upload upload = processor.beginUpload()) {

@@ -147,8 +147,11 @@ class GlobalParametersTest {
         assertThat(json(unknownPath).path("status").asInt()).isEqualTo(404);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(json(wrongMethod).path("error").path("type").asString()).isNotEmpty();
+        assertThat(reason(unknownPath)).startsWith("no handler found for uri [");
         assertThat(badJson.statusCode()).isEqualTo(400);
         assertThat(json(badJson).path("error").path("root_cause").isArray()).isTrue();
+        assertThat(reason(badJson)).startsWith("[1:20] Failed to parse the request body as JSON: ");
+        assertThat(reason(badJson)).doesNotContain("Source");
         assertThat(wrongType.statusCode()).isEqualTo(406);
         assertThat(json(wrongType).path("status").asInt()).isEqualTo(406);
     }

@@ -69,6 +69,7 @@ class RareFunctionsTest {
         assertThat(record.byFieldValue()).isEqualTo("mimikatz");
         assertThat(record.actual()).containsExactly(1.0);
         assertThat(record.typical()).containsExactly(0.0);
+        assertThat(record.multiBucketImpact()).isNull();
         assertThat(record.probability()).isLessThan(0.01);
         assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
         assertThat(record.anomalyScoreExplanation().byFieldFirstOccurrence()).isTrue();
@@ -133,6 +134,7 @@ class RareFunctionsTest {
 
         assertThat(record.overFieldName()).isEqualTo("host");
         assertThat(record.overFieldValue()).isEqualTo("host-6");
+        assertThat(record.multiBucketImpact()).isNull();
         assertThat(record.causes()).isNotEmpty();
         assertThat(record.causes().get(0).byFieldValue()).isEqualTo("nc");
         assertThat(record.causes().get(0).function()).isEqualTo("rare");

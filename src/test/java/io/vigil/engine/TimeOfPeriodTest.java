@@ -68,6 +68,7 @@ class TimeOfPeriodTest {
         assertThat(record.byFieldValue()).isEqualTo("user-2");
         assertThat(record.actual().get(0)).isCloseTo(3 * 3600.0 + 20 * 60.0, within(1.0));
         assertThat(record.typical().get(0)).isBetween(8 * 3600.0, 18 * 3600.0);
+        assertThat(record.anomalyScoreExplanation().anomalyType()).isEqualTo("dip");
         assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
     }
 
@@ -109,6 +110,8 @@ class TimeOfPeriodTest {
         assertThat(record.function()).isEqualTo("time_of_week");
         assertThat(record.byFieldValue()).isEqualTo("user-3");
         assertThat(record.actual().get(0)).isCloseTo((5 * 24 + 12) * 3600.0 + 60.0, within(1.0));
+        assertThat(record.typical().get(0)).isLessThan(record.actual().get(0));
+        assertThat(record.anomalyScoreExplanation().anomalyType()).isEqualTo("spike");
         assertThat(record.recordScore()).isGreaterThanOrEqualTo(75.0);
     }
 

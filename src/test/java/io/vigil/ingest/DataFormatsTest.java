@@ -144,6 +144,16 @@ class DataFormatsTest extends ServiceTest {
     }
 
     @Test
+    void formEncodedBodyIsNotAcceptable() {
+        String jobId = openJob("formats-form", "epoch");
+
+        Response response = postData(jobId, "application/x-www-form-urlencoded", "{\"time\":1,\"value\":2}");
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.reason()).contains("application/x-www-form-urlencoded");
+    }
+
+    @Test
     void invalidAndMissingDatesAreCounted() {
         String jobId = openJob("formats-invalid-dates", "epoch_ms");
 

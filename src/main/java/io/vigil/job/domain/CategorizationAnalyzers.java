@@ -17,9 +17,12 @@ public final class CategorizationAnalyzers {
 
     private static final String FIELD = "categorization_analyzer";
 
-    // Day and month names and time zones are dropped before categorizing, so that timestamps written as words do
-    // not split a category (the word list of Elasticsearch's standard categorization analyzer).
-    private static final List<String> DATE_WORDS = List.of(
+    /**
+     * The day and month names and time zones dropped before categorizing, so that timestamps written as words do not
+     * split a category (the word list of Elasticsearch's standard categorization analyzer, in its order). They match
+     * case-sensitively, as the {@code stop} filter does by default.
+     */
+    public static final List<String> DATE_WORDS = List.of(
             "Monday",
             "Tuesday",
             "Wednesday",

@@ -1,6 +1,7 @@
 package io.vigil.job.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.vigil.common.JsonErrorMessages;
 import io.vigil.common.VigilException;
 import io.vigil.job.AnalysisConfig;
 import io.vigil.job.AnalysisLimits;
@@ -90,8 +91,9 @@ class StrictJson {
         } catch (MismatchedInputException e) {
             throw wrongType(body, type, e);
         } catch (StreamReadException e) {
-            throw VigilException.bodyParseError(position(e.getLocation())
-                    + " Failed to parse the request body as JSON: " + firstLine(e.getOriginalMessage()));
+            throw VigilException.bodyParseError(
+                    position(e.getLocation()) + " Failed to parse the request body as JSON: "
+                            + JsonErrorMessages.describe(e.getOriginalMessage()));
         }
     }
 
@@ -207,13 +209,5 @@ class StrictJson {
             return "[1:1]";
         }
         return "[" + location.getLineNr() + ":" + location.getColumnNr() + "]";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

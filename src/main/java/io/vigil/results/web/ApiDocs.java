@@ -17,7 +17,6 @@ final class ApiDocs {
             + "Default 100. count is always the total.";
     static final String DESC = "Sort descending.";
     static final String HUMAN = "Add a readable copy of each time, such as timestamp_string.";
-    static final String PRETTY = "Indent the JSON response.";
 
     private ApiDocs() {}
 }

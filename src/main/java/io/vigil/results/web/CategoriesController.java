@@ -61,11 +61,6 @@ class CategoriesController {
             name = "human",
             description = ApiDocs.HUMAN,
             schema = @Schema(type = "boolean", defaultValue = "false"))
-    @Parameter(
-            in = ParameterIn.QUERY,
-            name = "pretty",
-            description = ApiDocs.PRETTY,
-            schema = @Schema(type = "boolean", defaultValue = "false"))
     @RequestMapping(
             path = {
                 "/_ml/anomaly_detectors/{job_id}/results/categories",

@@ -1,9 +1,6 @@
 package io.vigil.results.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigil.results.StoredResultCounts;
 import io.vigil.results.domain.ResultsImporter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,11 +35,6 @@ class ImportController {
                     + "otherwise). A document with the identity of a stored result replaces it. The request is "
                     + "atomic: an invalid document fails it with its line and field, and nothing is stored. "
                     + "The response counts the documents stored per type.")
-    @Parameter(
-            in = ParameterIn.QUERY,
-            name = "pretty",
-            description = ApiDocs.PRETTY,
-            schema = @Schema(type = "boolean", defaultValue = "false"))
     @PostMapping(path = "/_ml/anomaly_detectors/{job_id}/results/_import", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> importResults(@PathVariable("job_id") String jobId, HttpServletRequest httpRequest)
             throws IOException {

@@ -82,11 +82,6 @@ class InfluencersController {
             name = "human",
             description = ApiDocs.HUMAN,
             schema = @Schema(type = "boolean", defaultValue = "false"))
-    @Parameter(
-            in = ParameterIn.QUERY,
-            name = "pretty",
-            description = ApiDocs.PRETTY,
-            schema = @Schema(type = "boolean", defaultValue = "false"))
     @RequestMapping(
             path = "/_ml/anomaly_detectors/{job_id}/results/influencers",
             method = {RequestMethod.GET, RequestMethod.POST},
