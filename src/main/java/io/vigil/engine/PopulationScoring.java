@@ -148,7 +148,7 @@ final class PopulationScoring {
 
     /**
      * Judges a member's count of a by value for {@code rare} (the value's rarity among the population) and
-     * {@code freq_rare} (its rarity joined with how unusual the member's count of it is).
+     * {@code freq_rare} (for a value rarer than 5%, its rarity joined with how unusual the member's count of it is).
      */
     private Assessment rareAssessment(long bucketStartMs, Series attribute, SeriesModel countModel, double count) {
         CategoryFrequencies frequencies = analysis.rarity(attribute.partitionValue());
@@ -159,7 +159,10 @@ final class PopulationScoring {
             Assessment countAssessment = countModel.assess(bucketStartMs, count, 1.0, Side.ABOVE);
             typical = countAssessment.typical();
             double[] both = {rarity, countAssessment.probability()};
-            probability = Math.min(Math.exp(ProbabilityAggregation.logJointLessLikely(both, 2, 0.0)), 1.0);
+            // Heavy use of a common value is a population count anomaly, not a rare one, so only rare values count.
+            probability = rarity < DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY
+                    ? Math.min(Math.exp(ProbabilityAggregation.logJointLessLikely(both, 2, 0.0)), 1.0)
+                    : 1.0;
         }
         return RareAnalysis.assessment(Math.max(probability, Double.MIN_NORMAL), typical);
     }

@@ -180,4 +180,20 @@ class RareFunctionsTest {
 
         assertThat(PopulationAnalysisTest.maxRecordScore(driver, 24 * 7)).isLessThanOrEqualTo(25.0);
     }
+
+    @Test
+    void freqRareIgnoresHeavyCommonUse() {
+        Random random = new Random(SEED);
+        Detector detector = new Detector(null, "freq_rare", null, "process", "host", null, null, null, null, null);
+        AnalyzerDriver driver = history(Jobs.job("1h", List.of("host"), detector), random, "process");
+        addHour(driver, random, LAST, "process");
+        for (int i = 0; i < 200; i++) {
+            driver.add(LAST, Map.of("process", "sshd", "host", "host-2"));
+        }
+
+        BucketResults results = driver.finalizeBucket(LAST);
+
+        assertThat(results.records())
+                .noneMatch(record -> "host-2".equals(record.overFieldValue()) && record.recordScore() > 25.0);
+    }
 }
