@@ -34,6 +34,12 @@ public interface BucketAnalyzer {
     void discardBucket(long bucketStartMs);
 
     /**
+     * Drops the statistics gathered for the open buckets that start in {@code [startMs, endMs)}, so that records
+     * added again for those buckets replace the dropped ones. Models, normalizers and finalized buckets are unchanged.
+     */
+    void resetBuckets(long startMs, long endMs);
+
+    /**
      * Applies an updated job configuration (custom rules, model plot settings). The processor calls it between
      * buckets, so the new settings apply from the next bucket on. The default ignores the update.
      */

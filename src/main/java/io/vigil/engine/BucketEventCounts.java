@@ -40,6 +40,15 @@ final class BucketEventCounts {
         return count == null ? 0L : count;
     }
 
+    /** Drops the counts of the buckets that start in {@code [startMs, endMs)}. */
+    void reset(long startMs, long endMs) {
+        if (openBucketMs >= startMs && openBucketMs < endMs) {
+            openBucketMs = Long.MIN_VALUE;
+            openCount = 0;
+        }
+        otherOpen.keySet().removeIf(bucketStartMs -> bucketStartMs >= startMs && bucketStartMs < endMs);
+    }
+
     void clear() {
         openBucketMs = Long.MIN_VALUE;
         openCount = 0;

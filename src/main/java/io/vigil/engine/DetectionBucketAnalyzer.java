@@ -251,12 +251,20 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
 
     @Override
     public void discardBucket(long bucketStartMs) {
-        eventCounts.take(bucketStartMs);
+        resetBuckets(bucketStartMs, bucketStartMs + 1);
+    }
+
+    @Override
+    public void resetBuckets(long startMs, long endMs) {
+        if (startMs >= endMs) {
+            return;
+        }
+        eventCounts.reset(startMs, endMs);
         for (DetectorAnalysis detector : detectors) {
-            detector.discard(bucketStartMs);
+            detector.resetBuckets(startMs, endMs);
         }
         for (DistributionAnalysis distribution : distributions) {
-            distribution.discard(bucketStartMs);
+            distribution.resetBuckets(startMs, endMs);
         }
     }
 

@@ -334,10 +334,10 @@ final class DetectorAnalysis implements AnalysedDetector {
         }
     }
 
-    /** Drops the statistics of bucket {@code bucketStartMs} from every series. */
-    void discard(long bucketStartMs) {
+    /** Drops the statistics of the open buckets that start in {@code [startMs, endMs)} from every series. */
+    void resetBuckets(long startMs, long endMs) {
         for (Series series : registry.all()) {
-            series.take(bucketStartMs);
+            series.resetBuckets(startMs, endMs);
         }
     }
 

@@ -38,8 +38,11 @@ interface DistributionAnalysis extends AnalysedDetector {
     /** Replaces the detector's custom rules; they apply from the next bucket assessed. */
     void useRules(DetectorRules rules);
 
-    /** Drops the data of bucket {@code bucketStartMs}, as when time is skipped past it. */
-    void discard(long bucketStartMs);
+    /**
+     * Drops the data of the open buckets that start in {@code [startMs, endMs)}, as when time is skipped past them or
+     * a request resets them. What the models and distributions learned stays.
+     */
+    void resetBuckets(long startMs, long endMs);
 
     /** Removes members and series without records since {@code oldestKeptMs}. */
     void prune(long oldestKeptMs);

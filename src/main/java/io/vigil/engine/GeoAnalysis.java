@@ -212,10 +212,10 @@ final class GeoAnalysis implements DistributionAnalysis {
     }
 
     @Override
-    public void discard(long bucketStartMs) {
-        open.remove(bucketStartMs);
+    public void resetBuckets(long startMs, long endMs) {
+        open.keySet().removeIf(bucketStartMs -> bucketStartMs >= startMs && bucketStartMs < endMs);
         for (Series series : registry.all()) {
-            series.take(bucketStartMs);
+            series.resetBuckets(startMs, endMs);
         }
     }
 

@@ -275,8 +275,8 @@ final class PopulationAnalysis implements DistributionAnalysis {
     }
 
     @Override
-    public void discard(long bucketStartMs) {
-        open.remove(bucketStartMs);
+    public void resetBuckets(long startMs, long endMs) {
+        open.subMap(startMs, endMs).clear();
     }
 
     @Override

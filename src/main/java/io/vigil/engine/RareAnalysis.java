@@ -195,9 +195,9 @@ final class RareAnalysis implements DistributionAnalysis {
     }
 
     @Override
-    public void discard(long bucketStartMs) {
+    public void resetBuckets(long startMs, long endMs) {
         for (Series series : registry.all()) {
-            series.take(bucketStartMs);
+            series.resetBuckets(startMs, endMs);
         }
     }
 

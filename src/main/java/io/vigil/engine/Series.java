@@ -1,7 +1,7 @@
 package io.vigil.engine;
 
 import io.vigil.analytics.SeriesModel;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -26,7 +26,7 @@ final class Series {
     // The bucket being filled; other open buckets (with latency) are rare and live in a map.
     private long openBucketMs = Long.MIN_VALUE;
     private BucketStatistics open;
-    private Map<Long, BucketStatistics> otherOpen;
+    private NavigableMap<Long, BucketStatistics> otherOpen;
 
     Series(
             int ordinal,
@@ -112,6 +112,17 @@ final class Series {
             return taken;
         }
         return otherOpen == null ? null : otherOpen.remove(bucketStartMs);
+    }
+
+    /** Drops the statistics of the open buckets that start in {@code [startMs, endMs)}. */
+    void resetBuckets(long startMs, long endMs) {
+        if (openBucketMs >= startMs && openBucketMs < endMs) {
+            open = null;
+            openBucketMs = Long.MIN_VALUE;
+        }
+        if (otherOpen != null) {
+            otherOpen.subMap(startMs, endMs).clear();
+        }
     }
 
     /** Adds a non-empty final bucket's value weight to the typical value weight. */

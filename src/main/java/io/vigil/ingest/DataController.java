@@ -1,7 +1,10 @@
 package io.vigil.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vigil.common.DateParser;
 import io.vigil.common.VigilException;
 import io.vigil.process.DataCounts;
@@ -13,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +46,24 @@ class DataController {
     @Operation(
             summary = "Post data to an open job",
             description = "Streams NDJSON, concatenated JSON or CSV records into the job and returns the data counts"
-                    + " of this request. The query parameters reset_start and reset_end are rejected with a 400, because"
-                    + " Vigil cannot reset buckets yet.")
+                    + " of this request. With reset_start, the buckets that overlap [reset_start, reset_end) are reset"
+                    + " before the records are processed. The data gathered for those not yet finalized is dropped, so"
+                    + " the records posted again for them replace it instead of counting twice. Models and normalizers"
+                    + " are not changed, finalized buckets keep their results, and the job's data counts count every"
+                    + " posted record as processed.")
+    @Parameter(
+            name = "reset_start",
+            in = ParameterIn.QUERY,
+            description = "Start of the buckets to reset: epoch seconds (an integer of at most 10 digits), epoch"
+                    + " milliseconds, now, date math or an ISO 8601 date, truncated to whole seconds. Alone, it resets"
+                    + " the bucket that contains it.",
+            schema = @Schema(type = "string"))
+    @Parameter(
+            name = "reset_end",
+            in = ParameterIn.QUERY,
+            description = "End of the buckets to reset, exclusive, in the forms of reset_start. It requires"
+                    + " reset_start and may not be earlier than it.",
+            schema = @Schema(type = "string"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content = {
@@ -60,10 +80,11 @@ class DataController {
         BodyFormat format = BodyFormat.of(request.getContentType());
         RequestOptions options = RequestOptions.of(
                 query, null, Set.of("reset_start", "reset_end"), "/_ml/anomaly_detectors/" + jobId + "/_data");
-        checkResetOptions(options);
+        Optional<ResetRange> reset = ResetRange.parse(options.text("reset_start"), options.text("reset_end"), dates);
 
         CountingInputStream body = new CountingInputStream(request.getInputStream());
         try (Upload upload = processor.beginUpload()) {
+            reset.ifPresent(range -> upload.resetBuckets(range.startMs(), range.endMs()));
             RecordSink sink = new RecordSink(processor.job(), upload, body);
             BodySyntaxError syntaxError = read(format, body, sink);
             sink.flush();
@@ -85,24 +106,6 @@ class DataController {
             return null;
         } catch (BodySyntaxError e) {
             return e;
-        }
-    }
-
-    private void checkResetOptions(RequestOptions options) {
-        String resetStart = options.text("reset_start");
-        String resetEnd = options.text("reset_end");
-        if (resetStart != null) {
-            dates.parseFlushDate("reset_start", resetStart);
-        }
-        if (resetEnd != null) {
-            dates.parseFlushDate("reset_end", resetEnd);
-        }
-        if (resetStart != null || resetEnd != null) {
-            // TODO: resetting buckets needs the analyzer to forget and relearn a time range; until then the
-            // request is rejected rather than the parameters ignored.
-            String given = resetStart != null ? "reset_start" : "reset_end";
-            throw VigilException.badRequest("Parameter [" + given + "] is not supported: Vigil cannot reset "
-                    + "buckets yet, so post the data without [reset_start] and [reset_end]");
         }
     }
 

@@ -97,6 +97,40 @@ final class BucketClock {
         return index >= 0 && index < openEventCounts.length ? openEventCounts[index] : 0;
     }
 
+    /**
+     * Forgets the records of the open buckets that start in {@code [startMs, endMs)}, both bounds aligned to the
+     * bucket span. When the latest record is in the range, the latest record time moves back to the last millisecond
+     * of the last open bucket before the range that still has records. Without such a bucket it moves to just before
+     * the first open bucket. Either value is an upper bound of the latest remaining record, so records posted again
+     * for the range are not out of order.
+     *
+     * <p>NOTE: with latency, the bound can be up to a bucket span later than the true latest record, because times are
+     * not kept per bucket. Records posted later for the earlier open buckets are then judged out of order that much
+     * sooner.
+     */
+    void resetBuckets(long startMs, long endMs) {
+        if (!started()) {
+            return;
+        }
+        long first = Math.max(startMs, lastFinalizedBucketEnd);
+        long firstIndex = (first - lastFinalizedBucketEnd) / bucketSpanMs;
+        long endIndex = Math.min((endMs - lastFinalizedBucketEnd) / bucketSpanMs, openEventCounts.length);
+        for (long index = firstIndex; index < endIndex; index++) {
+            openEventCounts[(int) index] = 0;
+        }
+        if (latestRecordTimeMs == UNSET || latestRecordTimeMs < first || latestRecordTimeMs >= endMs) {
+            return;
+        }
+        // The latest record is in an open bucket at or after the range start, so firstIndex is inside the array.
+        long bound = lastFinalizedBucketEnd - 1;
+        for (int index = 0; index < firstIndex; index++) {
+            if (openEventCounts[index] > 0) {
+                bound = lastFinalizedBucketEnd + (index + 1) * bucketSpanMs - 1;
+            }
+        }
+        latestRecordTimeMs = bound;
+    }
+
     /** Closes the first open bucket and returns its event count. */
     long finalizeFirstOpenBucket() {
         long eventCount = openEventCounts[0];

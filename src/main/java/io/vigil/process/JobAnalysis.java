@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The work of one open job's processor: the bucket clock, the analyzer, the counts and the results still to be
  * written. Only the job's processor thread calls it, so it holds no locks.
  */
 final class JobAnalysis {
+
+    private static final Logger log = LoggerFactory.getLogger(JobAnalysis.class);
 
     private final String jobId;
     private final BucketAnalyzer analyzer;
@@ -85,6 +89,37 @@ final class JobAnalysis {
             totals.recordProcessed(time);
         }
         writeFinalizedResults(false);
+    }
+
+    /**
+     * Resets the buckets that overlap {@code [startMs, endMs)} before a request's records are processed. The data
+     * gathered for those that are still open is dropped, so records posted again for them replace it. Finalized
+     * buckets keep their results, and the job's data counts keep the records already counted as processed.
+     *
+     * <p>NOTE: the message categorizer is not reset, because its counts are not kept per bucket, so resent messages
+     * count again in the category statistics.
+     */
+    void resetBuckets(long startMs, long endMs) {
+        BucketClock clock = state.clock();
+        if (!clock.started()) {
+            return;
+        }
+        long first = Math.max(clock.alignDown(startMs), clock.lastFinalizedBucketEnd());
+        long end = clock.alignUp(endMs);
+        if (startMs < clock.lastFinalizedBucketEnd()) {
+            log.warn(
+                    "[{}] The reset from {} to {} leaves the buckets before {} unchanged, because they are finalized",
+                    jobId,
+                    startMs,
+                    endMs,
+                    clock.lastFinalizedBucketEnd());
+        }
+        if (first >= end) {
+            return;
+        }
+        analyzer.resetBuckets(first, end);
+        clock.resetBuckets(first, end);
+        log.debug("[{}] Reset the open buckets from {} to {}", jobId, first, end);
     }
 
     /** Ends a data request: stamps the counts with the time and stores the job's statistics. */

@@ -203,6 +203,21 @@ public final class JobProcessor {
         });
     }
 
+    void runReset(long startMs, long endMs, Upload upload) {
+        enqueue(() -> {
+            if (stopped) {
+                upload.fail(VigilException.jobNotOpen(jobId));
+            } else if (upload.failure() == null) {
+                try {
+                    analysis.resetBuckets(startMs, endMs);
+                } catch (RuntimeException e) {
+                    log.error("[{}] Failed to reset the buckets from {} to {}", jobId, startMs, endMs, e);
+                    upload.fail(e);
+                }
+            }
+        });
+    }
+
     DataCounts endUpload(Upload upload) {
         return call(() -> analysis.endRequest(upload.requestCounts()));
     }

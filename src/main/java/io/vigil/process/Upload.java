@@ -16,6 +16,15 @@ public final class Upload implements AutoCloseable {
         this.processor = processor;
     }
 
+    /**
+     * Queues a reset of the buckets that overlap {@code [startMs, endMs)}, in epoch milliseconds, ahead of the
+     * batches sent after it (see {@link JobAnalysis#resetBuckets}).
+     */
+    public void resetBuckets(long startMs, long endMs) {
+        throwIfFailed();
+        processor.runReset(startMs, endMs, this);
+    }
+
     /** Queues a batch; blocks while the processor is several batches behind. */
     public void send(RecordBatch batch) {
         throwIfFailed();

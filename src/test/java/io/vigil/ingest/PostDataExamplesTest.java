@@ -162,17 +162,6 @@ class PostDataExamplesTest extends ServiceTest {
     }
 
     @Test
-    void validResetRangeIsRejectedByName() {
-        String jobId = openJob("post-data-reset-range");
-
-        Response resetEnd = api.post(path(jobId, "_data?reset_end=1403481600000"), "application/x-ndjson", TWO_RECORDS);
-
-        assertThat(resetEnd.status()).isEqualTo(400);
-        assertThat(resetEnd.reason()).startsWith("Parameter [reset_end] is not supported");
-        assertThat(resetEnd.reason()).contains("post the data without [reset_start] and [reset_end]");
-    }
-
-    @Test
     void openOrCloseMissingJobIsNotFound() {
         assertThat(api.post(path("no-such-job", "_open")).status()).isEqualTo(404);
         assertThat(api.post(path("no-such-job", "_close")).status()).isEqualTo(404);

@@ -56,4 +56,68 @@ class BucketClockTest {
         assertThat(clock.lastFinalizedBucketEnd()).isEqualTo(HOUR);
         assertThat(clock.openEventCount(HOUR)).isEqualTo(1);
     }
+
+    @Test
+    void resetForgetsCountsInRangeOnly() {
+        BucketClock clock = new BucketClock(HOUR, 3 * HOUR);
+        clock.start(0);
+        clock.addRecord(10);
+        clock.addRecord(HOUR + 10);
+        clock.addRecord(HOUR + 20);
+        clock.addRecord(2 * HOUR + 10);
+
+        clock.resetBuckets(HOUR, 2 * HOUR);
+
+        assertThat(clock.openEventCount(0)).isEqualTo(1);
+        assertThat(clock.openEventCount(HOUR)).isZero();
+        assertThat(clock.openEventCount(2 * HOUR)).isEqualTo(1);
+        assertThat(clock.latestRecordTimeMs()).isEqualTo(2 * HOUR + 10);
+    }
+
+    @Test
+    void resetOfLatestBucketMovesLatestRecordBack() {
+        BucketClock clock = new BucketClock(HOUR, HOUR / 2);
+        clock.start(0);
+        clock.addRecord(10);
+        clock.addRecord(HOUR + 10);
+        clock.addRecord(HOUR + 20);
+
+        clock.resetBuckets(HOUR, 2 * HOUR);
+
+        assertThat(clock.latestRecordTimeMs()).isEqualTo(HOUR - 1);
+        assertThat(clock.isOutOfOrder(HOUR)).isFalse();
+        assertThat(clock.isOutOfOrder(HOUR / 2 - 1)).isFalse();
+        assertThat(clock.isOutOfOrder(HOUR / 2 - 2)).isTrue();
+        assertThat(clock.lastOpenBucketStart()).isEqualTo(0);
+    }
+
+    @Test
+    void resetAllOpenBucketsEmptiesClock() {
+        BucketClock clock = new BucketClock(HOUR, 0);
+        clock.start(0);
+        clock.addRecord(HOUR - 10);
+        clock.addRecord(HOUR + 10);
+        clock.finalizeFirstOpenBucket();
+
+        clock.resetBuckets(0, 2 * HOUR);
+
+        assertThat(clock.lastFinalizedBucketEnd()).isEqualTo(HOUR);
+        assertThat(clock.openEventCount(HOUR)).isZero();
+        assertThat(clock.latestRecordTimeMs()).isEqualTo(HOUR - 1);
+        assertThat(clock.lastOpenBucketStart()).isEqualTo(BucketClock.UNSET);
+        assertThat(clock.isOutOfOrder(HOUR)).isFalse();
+        assertThat(clock.isOutOfOrder(HOUR - 1)).isTrue();
+    }
+
+    @Test
+    void resetBeyondOpenBucketsChangesNothing() {
+        BucketClock clock = new BucketClock(HOUR, 0);
+        clock.start(0);
+        clock.addRecord(10);
+
+        clock.resetBuckets(1_000_000 * HOUR, 1_000_001 * HOUR);
+
+        assertThat(clock.openEventCount(0)).isEqualTo(1);
+        assertThat(clock.latestRecordTimeMs()).isEqualTo(10);
+    }
 }

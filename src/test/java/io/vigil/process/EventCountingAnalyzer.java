@@ -67,6 +67,16 @@ final class EventCountingAnalyzer implements BucketAnalyzer {
     }
 
     @Override
+    public void resetBuckets(long startMs, long endMs) {
+        if (startMs < endMs) {
+            eventCounts.subMap(startMs, endMs).clear();
+        }
+        if (latestBucketStart >= startMs && latestBucketStart < endMs) {
+            latestBucketStart = Long.MIN_VALUE;
+        }
+    }
+
+    @Override
     public ModelSizeStats modelSizeStats() {
         long bytes = MAP_BYTES + ENTRY_BYTES * eventCounts.size();
         return new ModelSizeStats(bytes, memoryLimitBytes, 0, 0, 0, 0, "ok");

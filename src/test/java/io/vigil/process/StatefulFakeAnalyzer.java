@@ -88,6 +88,13 @@ final class StatefulFakeAnalyzer implements BucketAnalyzer {
     }
 
     @Override
+    public void resetBuckets(long startMs, long endMs) {
+        if (startMs < endMs) {
+            open.subMap(startMs, endMs).clear();
+        }
+    }
+
+    @Override
     public void updateJob(Job job) {
         rulesApplied = job.analysisConfig().detectors().stream()
                 .anyMatch(detector -> detector.customRules() != null
