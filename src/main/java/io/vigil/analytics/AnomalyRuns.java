@@ -8,8 +8,8 @@ import java.io.IOException;
  * The current runs of unusual buckets of one series, which let an anomaly score high at its onset and when it
  * escalates rather than on every bucket it lasts. A run is a sequence of consecutive buckets whose probability is
  * below {@link #RUN_PROBABILITY}; it remembers the smallest probability so far. A bucket inside a run whose probability
- * is not below that smallest one adds no news, so the model reports at least {@link #RUN_PROBABILITY} for it: such a
- * bucket still gets a record, with a low score.
+ * is not below that smallest one adds no news, so the model reports {@link #CONTINUING_PROBABILITY} for it, which
+ * is not unusual.
  *
  * <p>Two runs are kept, because the views they follow settle at different speeds: one for the combined single- and
  * multi-bucket probability, which settles once the prediction has adapted to a change, and one for the long-run level
@@ -24,20 +24,27 @@ final class AnomalyRuns {
      */
     static final double RUN_PROBABILITY = 0.01;
 
+    /**
+     * The probability a bucket that only continues a run gets: 0.05, above the 0.035 below which records are written,
+     * so a long anomaly does not leave a trail of records whose actual value is already typical. It scored the same
+     * standard NAB score as 0.01.
+     */
+    static final double CONTINUING_PROBABILITY = 0.05;
+
     private double residualMinimum = 1;
     private double levelMinimum = 1;
 
     /**
-     * Returns {@code probability} of a bucket's single- and multi-bucket views, raised to {@link #RUN_PROBABILITY}
-     * when the bucket only continues the current run of those views.
+     * Returns {@code probability} of a bucket's single- and multi-bucket views, raised to
+     * {@link #CONTINUING_PROBABILITY} when the bucket only continues the current run of those views.
      */
     double residual(double probability) {
-        return continues(residualMinimum, probability) ? RUN_PROBABILITY : probability;
+        return continues(residualMinimum, probability) ? CONTINUING_PROBABILITY : probability;
     }
 
     /** Returns {@code probability} of a bucket's long-run level view, raised likewise within the level run. */
     double level(double probability) {
-        return continues(levelMinimum, probability) ? RUN_PROBABILITY : probability;
+        return continues(levelMinimum, probability) ? CONTINUING_PROBABILITY : probability;
     }
 
     private static boolean continues(double minimum, double probability) {

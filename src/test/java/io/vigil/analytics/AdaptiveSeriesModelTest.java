@@ -126,8 +126,9 @@ class AdaptiveSeriesModelTest {
         }
 
         assertThat(probabilities[0]).isLessThan(1e-10);
-        assertThat(probabilities[1]).isEqualTo(AnomalyRuns.RUN_PROBABILITY);
-        assertThat(probabilities[2]).isEqualTo(AnomalyRuns.RUN_PROBABILITY);
+        assertThat(probabilities[1]).isEqualTo(AnomalyRuns.CONTINUING_PROBABILITY);
+        // Records are written below 0.035, and the later views may lower the raised probability slightly.
+        assertThat(probabilities[2]).isBetween(0.035, AnomalyRuns.CONTINUING_PROBABILITY);
     }
 
     @Test

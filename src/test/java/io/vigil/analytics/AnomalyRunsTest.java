@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class AnomalyRunsTest {
 
     private static final double RUN = AnomalyRuns.RUN_PROBABILITY;
+    private static final double CONTINUING = AnomalyRuns.CONTINUING_PROBABILITY;
 
     @Test
     void onsetKeepsItsProbability() {
@@ -22,12 +23,12 @@ class AnomalyRunsTest {
     }
 
     @Test
-    void continuingBucketIsRaisedToRunProbability() {
+    void continuingBucketIsRaisedAboveRecords() {
         AnomalyRuns runs = new AnomalyRuns();
         runs.learn(1e-9, 1);
 
-        assertThat(runs.residual(1e-6)).isEqualTo(RUN);
-        assertThat(runs.residual(1e-9)).isEqualTo(RUN);
+        assertThat(runs.residual(1e-6)).isEqualTo(CONTINUING);
+        assertThat(runs.residual(1e-9)).isEqualTo(CONTINUING);
         assertThat(runs.residual(0.2)).isEqualTo(0.2);
         assertThat(runs.level(1e-6)).isEqualTo(1e-6);
     }
@@ -39,7 +40,7 @@ class AnomalyRunsTest {
 
         assertThat(runs.residual(1e-8)).isEqualTo(1e-8);
         assertThat(runs.level(1e-5)).isEqualTo(1e-5);
-        assertThat(runs.level(1e-3)).isEqualTo(RUN);
+        assertThat(runs.level(1e-3)).isEqualTo(CONTINUING);
     }
 
     @Test
@@ -60,9 +61,9 @@ class AnomalyRunsTest {
         original.writeTo(new DataOutputStream(bytes));
         AnomalyRuns restored = AnomalyRuns.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
 
-        assertThat(restored.residual(1e-6)).isEqualTo(RUN);
+        assertThat(restored.residual(1e-6)).isEqualTo(CONTINUING);
         assertThat(restored.residual(1e-8)).isEqualTo(1e-8);
-        assertThat(restored.level(1e-4)).isEqualTo(RUN);
+        assertThat(restored.level(1e-4)).isEqualTo(CONTINUING);
         assertThat(restored.level(1e-6)).isEqualTo(1e-6);
     }
 }
