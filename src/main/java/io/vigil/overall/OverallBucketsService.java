@@ -108,6 +108,8 @@ public class OverallBucketsService {
                 new OverallBucketAssembly(presence, List.copyOf(jobIndex.keySet()), keySpanMs, windowSpanMs, params);
         long intervalsPerChunk = Math.max(MIN_INTERVALS_PER_CHUNK, ROWS_PER_CHUNK / jobIndex.size());
         // Chunks start and end on window boundaries, so each window is computed whole within one chunk.
+        // NOTE: a chunk is at least one window, and the assembly keeps three ints per interval of a chunk, so a
+        // bucket_span of hundreds of millions of job intervals (years of 1-second buckets) needs gigabytes.
         long chunkMs = Math.max(1, intervalsPerChunk * keySpanMs / windowSpanMs) * windowSpanMs;
         long latest = presence.latestEnd();
         List<OverallBucket> result = new ArrayList<>();
