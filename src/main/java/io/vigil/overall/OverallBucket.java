@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One interval of the summary across jobs. {@code overallScore} is the mean of the {@code top_n} highest per-job
@@ -13,6 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"timestamp", "bucket_span", "overall_score", "jobs", "is_interim", "result_type"})
+@JsonSerialize(using = OverallBucketSerializer.class)
 public record OverallBucket(
         long timestamp,
         long bucketSpan,

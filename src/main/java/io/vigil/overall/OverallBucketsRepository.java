@@ -1,215 +1,134 @@
 package io.vigil.overall;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the aggregates that overall buckets are made of from the {@code buckets} table. Every query groups in
- * PostgreSQL, so what travels to the service is one row per interval (or per window and job), never one per bucket.
+ * Reads what overall buckets are made of: where each job has buckets, as runs of final buckets from
+ * {@code bucket_runs} plus the interim buckets, and the per-job maximum of the non-zero bucket scores per interval.
+ * Both reads use small structures (runs and two partial indexes), so a request reads a few rows per job and day plus
+ * the non-zero buckets, never every bucket in the range.
  */
 @Repository
 class OverallBucketsRepository {
 
-    private static final String TIME_BOUNDS_SQL = """
-            SELECT min(timestamp), max(timestamp) FROM buckets
-            WHERE job_id = ANY (?) AND timestamp >= ? AND timestamp < ? AND (NOT ? OR NOT is_interim)
+    private static final long DAY_MS = 86_400_000L;
+
+    /**
+     * The runs that overlap {@code [from, to)}: a run never crosses a UTC day boundary, so those that overlap start
+     * at or after the day of {@code from}. Then the interim buckets, as runs of one bucket, unless they are excluded.
+     */
+    private static final String PRESENCE_SQL = """
+            SELECT job_id, first_timestamp, last_timestamp, stride, false AS interim FROM bucket_runs
+            WHERE job_id = ANY (?) AND first_timestamp >= ? AND first_timestamp < ? AND last_timestamp >= ?
+            UNION ALL
+            SELECT job_id, timestamp, timestamp, bucket_span * 1000, true FROM buckets
+            WHERE is_interim AND NOT ? AND job_id = ANY (?) AND timestamp >= ? AND timestamp < ?
             """;
 
     /**
-     * The buckets of the jobs in {@code [from, to)}, each with the start of the interval it falls in. floor(v, s) is
-     * written v - ((v % s) + s) % s so that it also holds for negative epoch milliseconds.
+     * The maximum non-zero score of each job per interval. {@code anomaly_score > 0} matches the partial index, so
+     * the zero-score buckets are never read. floor(v, s) is written v - ((v % s) + s) % s so that it also holds for
+     * negative epoch milliseconds.
      */
-    private static final String BUCKET_ROWS = """
-            SELECT b.timestamp - (((b.timestamp % ?) + ?) % ?) AS key, b.job_id, b.anomaly_score AS score,
-                   b.is_interim AS interim
-            FROM buckets b
-            WHERE b.job_id = ANY (?) AND b.timestamp >= ? AND b.timestamp < ? AND (NOT ? OR NOT b.is_interim)
+    private static final String NON_ZERO_MAXIMA_SQL = """
+            SELECT key, job_id, max(anomaly_score) AS score
+            FROM (SELECT timestamp - (((timestamp % ?) + ?) % ?) AS key, job_id, anomaly_score
+                  FROM buckets
+                  WHERE job_id = ANY (?) AND anomaly_score > 0 AND timestamp >= ? AND timestamp < ?
+                    AND (NOT ? OR NOT is_interim)) b
+            GROUP BY key, job_id
             """;
-
-    /** The same with one row per interval and job, for jobs whose buckets are shorter than the interval. */
-    private static final String JOB_MAXIMA_ROWS = "SELECT key, job_id, max(score) AS score, bool_or(interim) AS interim"
-            + " FROM (" + BUCKET_ROWS + ") b GROUP BY key, job_id";
-
-    private static final String INTERVALS_SQL = """
-            SELECT key, array_agg(job_id) AS job_ids, array_agg(score) AS scores, bool_or(interim) AS interim
-            FROM (%s) r GROUP BY key ORDER BY key
-            """;
-
-    // One scan, two groupings: per interval (how many jobs, their non-zero maxima) and per window and job.
-    private static final String WINDOWS_SQL = """
-            SELECT GROUPING(key) AS by_window, key, win, job_id, count(*) AS jobs, max(score) AS max_score,
-                   bool_or(interim) AS interim, array_agg(score) FILTER (WHERE score > 0) AS scores
-            FROM (SELECT r.*, r.key - (((r.key %% ?) + ?) %% ?) AS win FROM (%s) r) w
-            GROUP BY GROUPING SETS ((key, win), (win, job_id))
-            """;
-
-    private static final String WINDOW_JOBS_SQL = """
-            SELECT win, job_id, max(score) AS max_score, bool_or(interim) AS interim
-            FROM (SELECT r.*, r.key - (((r.key %% ?) + ?) %% ?) AS win FROM (%s) r) w
-            WHERE key = ANY (?)
-            GROUP BY win, job_id
-            """;
-
-    /** The selection of buckets a query reads. */
-    record Selection(
-            List<String> jobIds, long from, long to, boolean excludeInterim, long intervalMs, boolean perJobMaxima) {}
-
-    /** One job's maximum score within an interval or window. */
-    record JobMaximum(String jobId, double maxScore, boolean interim) {}
-
-    /** The jobs of one interval with their bucket scores; a job may appear more than once. */
-    record IntervalJobs(long key, List<JobMaximum> jobs, boolean interim) {}
-
-    /** How many jobs had a bucket in an interval, and their non-zero maximum scores in no particular order. */
-    record IntervalSummary(long key, long window, int jobCount, double[] nonZeroScores, boolean interim) {}
-
-    /** The per-interval summaries and the per-window job maxima of one chunk. */
-    record Windows(List<IntervalSummary> intervals, List<WindowJob> windowJobs) {}
-
-    /** One job's maximum score within a window, with the window start. */
-    record WindowJob(long window, JobMaximum maximum) {}
 
     /**
-     * Planner settings for the grouping queries, local to their transaction. The planner cannot estimate how many
-     * intervals a computed interval start has and guesses far too many, so it sorts hundreds of thousands of rows
-     * (spilling to disk beyond the default 4 MB) where hashing them into a few thousand groups needs no sort.
+     * Consecutive buckets of one job, {@code stride} ms apart, from {@code first} to {@code last} inclusive; an
+     * interim bucket is a run of one.
      */
-    private static final List<String> GROUPING_SETTINGS =
-            List.of("SET LOCAL work_mem = '256MB'", "SET LOCAL enable_sort = off");
+    record Run(String jobId, long first, long last, long stride, boolean interim) {}
+
+    /** Per-interval job maxima as parallel arrays: interval start, index of the job, maximum score. */
+    record ScoreRows(long[] keys, int[] jobs, double[] scores, int size) {}
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
 
-    OverallBucketsRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    OverallBucketsRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setReadOnly(true);
     }
 
-    /** Returns the earliest and latest bucket timestamps of the jobs within {@code [from, to)}, if any. */
-    Optional<long[]> timeBounds(List<String> jobIds, long from, long to, boolean excludeInterim) {
+    /** Returns the runs of final buckets and, unless excluded, the interim buckets of the jobs in {@code [from, to)}. */
+    List<Run> presence(List<String> jobIds, long from, long to, boolean excludeInterim) {
+        long firstDay = from == Long.MIN_VALUE ? from : Math.floorDiv(from, DAY_MS) * DAY_MS;
         return query(
-                TIME_BOUNDS_SQL,
+                PRESENCE_SQL,
                 (connection, statement) -> {
                     statement.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
-                    statement.setLong(2, from);
+                    statement.setLong(2, firstDay);
                     statement.setLong(3, to);
-                    statement.setBoolean(4, excludeInterim);
+                    statement.setLong(4, from);
+                    statement.setBoolean(5, excludeInterim);
+                    statement.setArray(6, connection.createArrayOf("text", jobIds.toArray()));
+                    statement.setLong(7, from);
+                    statement.setLong(8, to);
                 },
                 rows -> {
-                    rows.next();
-                    long earliest = rows.getLong(1);
-                    return rows.wasNull()
-                            ? Optional.<long[]>empty()
-                            : Optional.of(new long[] {earliest, rows.getLong(2)});
+                    List<Run> runs = new ArrayList<>();
+                    while (rows.next()) {
+                        runs.add(new Run(
+                                rows.getString(1),
+                                rows.getLong(2),
+                                rows.getLong(3),
+                                rows.getLong(4),
+                                rows.getBoolean(5)));
+                    }
+                    return runs;
                 });
     }
 
-    /** Returns the job scores of every interval that has buckets, in time order. */
-    List<IntervalJobs> intervals(Selection selection) {
-        String sql = INTERVALS_SQL.formatted(rows(selection));
-        return query(sql, (connection, statement) -> bindRows(connection, statement, 1, selection), rows -> {
-            List<IntervalJobs> intervals = new ArrayList<>();
-            while (rows.next()) {
-                String[] jobIds = (String[]) readArray(rows.getArray("job_ids"));
-                Double[] scores = (Double[]) readArray(rows.getArray("scores"));
-                List<JobMaximum> jobs = new ArrayList<>(jobIds.length);
-                for (int i = 0; i < jobIds.length; i++) {
-                    jobs.add(new JobMaximum(jobIds[i], scores[i], false));
-                }
-                intervals.add(new IntervalJobs(rows.getLong("key"), jobs, rows.getBoolean("interim")));
-            }
-            return intervals;
-        });
-    }
-
-    /** Returns, in one scan, the summary of every interval and each job's maximum per window of {@code windowMs}. */
-    Windows windows(Selection selection, long windowMs) {
-        String sql = WINDOWS_SQL.formatted(rows(selection));
+    /**
+     * Returns each job's maximum non-zero score per interval of {@code intervalMs} for the buckets in
+     * {@code [from, to)}, with jobs numbered by {@code jobIndex}.
+     */
+    ScoreRows nonZeroMaxima(
+            Map<String, Integer> jobIndex, long from, long to, long intervalMs, boolean excludeInterim) {
         return query(
-                sql,
+                NON_ZERO_MAXIMA_SQL,
                 (connection, statement) -> {
                     for (int i = 1; i <= 3; i++) {
-                        statement.setLong(i, windowMs);
+                        statement.setLong(i, intervalMs);
                     }
-                    bindRows(connection, statement, 4, selection);
+                    statement.setArray(
+                            4,
+                            connection.createArrayOf("text", jobIndex.keySet().toArray()));
+                    statement.setLong(5, from);
+                    statement.setLong(6, to);
+                    statement.setBoolean(7, excludeInterim);
                 },
                 rows -> {
-                    List<IntervalSummary> intervals = new ArrayList<>();
-                    List<WindowJob> windowJobs = new ArrayList<>();
+                    int size = 0;
+                    long[] keys = new long[64];
+                    int[] jobs = new int[64];
+                    double[] scores = new double[64];
                     while (rows.next()) {
-                        boolean interim = rows.getBoolean("interim");
-                        if (rows.getInt("by_window") == 0) {
-                            Array scores = rows.getArray("scores");
-                            double[] nonZero = scores == null ? new double[0] : toDoubles((Double[]) readArray(scores));
-                            intervals.add(new IntervalSummary(
-                                    rows.getLong("key"), rows.getLong("win"), rows.getInt("jobs"), nonZero, interim));
-                        } else {
-                            windowJobs.add(new WindowJob(
-                                    rows.getLong("win"),
-                                    new JobMaximum(rows.getString("job_id"), rows.getDouble("max_score"), interim)));
+                        if (size == keys.length) {
+                            keys = Arrays.copyOf(keys, size * 2);
+                            jobs = Arrays.copyOf(jobs, size * 2);
+                            scores = Arrays.copyOf(scores, size * 2);
                         }
+                        keys[size] = rows.getLong(1);
+                        jobs[size] = jobIndex.get(rows.getString(2));
+                        scores[size] = rows.getDouble(3);
+                        size++;
                     }
-                    return new Windows(intervals, windowJobs);
+                    return new ScoreRows(keys, jobs, scores, size);
                 });
-    }
-
-    /** Returns each job's maximum per window of {@code windowMs}, counting only the intervals in {@code keys}. */
-    List<WindowJob> windowJobs(Selection selection, long windowMs, long[] keys) {
-        String sql = WINDOW_JOBS_SQL.formatted(rows(selection));
-        return query(
-                sql,
-                (connection, statement) -> {
-                    for (int i = 1; i <= 3; i++) {
-                        statement.setLong(i, windowMs);
-                    }
-                    int next = bindRows(connection, statement, 4, selection);
-                    Long[] boxed = new Long[keys.length];
-                    for (int i = 0; i < keys.length; i++) {
-                        boxed[i] = keys[i];
-                    }
-                    statement.setArray(next, connection.createArrayOf("bigint", boxed));
-                },
-                rows -> {
-                    List<WindowJob> windowJobs = new ArrayList<>();
-                    while (rows.next()) {
-                        windowJobs.add(new WindowJob(
-                                rows.getLong("win"),
-                                new JobMaximum(
-                                        rows.getString("job_id"),
-                                        rows.getDouble("max_score"),
-                                        rows.getBoolean("interim"))));
-                    }
-                    return windowJobs;
-                });
-    }
-
-    private static String rows(Selection selection) {
-        return selection.perJobMaxima() ? JOB_MAXIMA_ROWS : BUCKET_ROWS;
-    }
-
-    /** Binds the parameters of {@link #BUCKET_ROWS} from {@code index}; returns the next free index. */
-    private static int bindRows(Connection connection, PreparedStatement statement, int index, Selection selection)
-            throws SQLException {
-        for (int i = 0; i < 3; i++) {
-            statement.setLong(index++, selection.intervalMs());
-        }
-        statement.setArray(
-                index++, connection.createArrayOf("text", selection.jobIds().toArray()));
-        statement.setLong(index++, selection.from());
-        statement.setLong(index++, selection.to());
-        statement.setBoolean(index++, selection.excludeInterim());
-        return index;
     }
 
     private interface Binder {
@@ -232,21 +151,5 @@ class OverallBucketsRepository {
                         return reader.read(rows);
                     }
                 });
-    }
-
-    private static double[] toDoubles(Double[] boxed) {
-        double[] values = new double[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            values[i] = boxed[i];
-        }
-        return values;
-    }
-
-    private static Object readArray(Array array) throws SQLException {
-        try {
-            return array.getArray();
-        } finally {
-            array.free();
-        }
     }
 }

@@ -1,11 +1,15 @@
 package io.vigil.overall;
 
 import io.vigil.common.VigilException;
+import io.vigil.overall.OverallBucketsRepository.Run;
+import io.vigil.overall.OverallBucketsRepository.ScoreRows;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -18,8 +22,8 @@ import org.springframework.stereotype.Service;
  * is involved (the maximum of maxima over a wider span is then the same);</li>
  * <li>otherwise a requested wider span takes the maximum of the overall scores of the narrower intervals it contains,
  * after the {@code overall_score} filter, and per job the maximum of its maxima;</li>
- * <li>{@code start} is rounded up and {@code end} down to the interval span, and the data is read in chunks of about
- * 1,000 intervals;</li>
+ * <li>{@code start} is rounded up and {@code end} down to the interval span, and the data is read in chunks of at
+ * least 1,000 intervals;</li>
  * <li>an interval in which no job has a bucket produces no overall bucket.</li>
  * </ol>
  */
@@ -31,12 +35,12 @@ public class OverallBucketsService {
 
     /**
      * A chunk covers at least 1,000 intervals, as the incumbent's does, and more when few jobs take part, so that a
-     * chunk holds about 500,000 buckets: large enough that a year of 100 jobs takes a handful of queries, small
-     * enough that PostgreSQL groups it in memory.
+     * chunk contains at most about 1,000,000 non-zero job maxima (20 MB in arrays) even when every score is non-zero.
+     * With mostly zero scores a year of 100 jobs at 15 minutes takes four queries.
      */
     private static final long MIN_INTERVALS_PER_CHUNK = 1_000;
 
-    private static final long BUCKETS_PER_CHUNK = 500_000;
+    private static final long ROWS_PER_CHUNK = 1_000_000;
 
     private final OverallBucketsRepository repository;
 
@@ -72,57 +76,78 @@ public class OverallBucketsService {
         }
         long windowSpanMs = requested == null ? keySpanMs : requested.toMillis();
 
-        List<String> jobIds = jobs.stream().map(JobSpan::jobId).toList();
         long from = params.start() == null ? Long.MIN_VALUE : ceil(params.start(), keySpanMs);
         long to = params.end() == null ? Long.MAX_VALUE : floor(params.end(), keySpanMs);
         if (from >= to) {
             return List.of();
         }
-        Optional<long[]> bounds = repository.timeBounds(jobIds, from, to, params.excludeInterim());
-        if (bounds.isEmpty()) {
-            return List.of();
-        }
-        long earliest = floor(bounds.get()[0], keySpanMs);
-        long latest = ceil(bounds.get()[1] + 1, keySpanMs);
-        return readInChunks(jobs, params, earliest, latest, keySpanMs, windowSpanMs);
+        List<String> jobIds =
+                jobs.stream().map(JobSpan::jobId).sorted().distinct().toList();
+        Map<String, Integer> jobIndex = new LinkedHashMap<>();
+        jobIds.forEach(jobId -> jobIndex.put(jobId, jobIndex.size()));
+        List<Run> runs = repository.presence(jobIds, from, to, params.excludeInterim());
+        JobPresence presence = JobPresence.of(runs, jobIndex, from, to, keySpanMs);
+        long intervalMs = keySpanMs;
+        long[] interimKeys = runs.stream()
+                .filter(Run::interim)
+                .mapToLong(run -> floor(run.first(), intervalMs))
+                .sorted()
+                .distinct()
+                .toArray();
+        return readInChunks(presence, jobIndex, interimKeys, params, keySpanMs, windowSpanMs);
     }
 
     private List<OverallBucket> readInChunks(
-            List<JobSpan> jobs,
+            JobPresence presence,
+            Map<String, Integer> jobIndex,
+            long[] interimKeys,
             OverallBucketsParams params,
-            long earliest,
-            long latest,
             long keySpanMs,
             long windowSpanMs) {
-        List<String> jobIds = jobs.stream().map(JobSpan::jobId).toList();
-        // Jobs with buckets shorter than the interval need their maxima per interval before the top-N mean.
-        // NOTE: a job whose span equals the interval is taken to have at most one bucket per interval, as the
-        // processor writes them; two imported buckets off that grid within one interval would count as two jobs.
-        boolean perJobMaxima = jobs.stream().anyMatch(job -> job.bucketSpan().toMillis() != keySpanMs);
-        long intervalsPerChunk = Math.max(MIN_INTERVALS_PER_CHUNK, BUCKETS_PER_CHUNK / jobs.size());
+        var assembly =
+                new OverallBucketAssembly(presence, List.copyOf(jobIndex.keySet()), keySpanMs, windowSpanMs, params);
+        long intervalsPerChunk = Math.max(MIN_INTERVALS_PER_CHUNK, ROWS_PER_CHUNK / jobIndex.size());
         // Chunks start and end on window boundaries, so each window is computed whole within one chunk.
+        // NOTE: a chunk is at least one window, and the assembly keeps three ints per interval of a chunk, so a
+        // bucket_span of hundreds of millions of job intervals (years of 1-second buckets) needs gigabytes.
         long chunkMs = Math.max(1, intervalsPerChunk * keySpanMs / windowSpanMs) * windowSpanMs;
+        long latest = presence.latestEnd();
         List<OverallBucket> result = new ArrayList<>();
-        for (long chunkStart = floor(earliest, windowSpanMs); chunkStart < latest; chunkStart += chunkMs) {
-            var selection = new OverallBucketsRepository.Selection(
-                    jobIds,
-                    Math.max(chunkStart, earliest),
-                    Math.min(chunkStart + chunkMs, latest),
-                    params.excludeInterim(),
-                    keySpanMs,
-                    perJobMaxima);
-            result.addAll(
-                    windowSpanMs == keySpanMs
-                            ? OverallBucketAssembly.intervals(repository.intervals(selection), keySpanMs, params)
-                            : OverallBucketAssembly.windows(repository, selection, windowSpanMs, params));
+        long next = presence.earliest();
+        while (next < latest) {
+            long chunkStart = floor(next, windowSpanMs);
+            long keyFrom = Math.max(ceil(chunkStart, keySpanMs), next);
+            long keyTo = Math.min(ceil(chunkStart + chunkMs, keySpanMs), latest);
+            ScoreRows scores = repository.nonZeroMaxima(jobIndex, keyFrom, keyTo, keySpanMs, params.excludeInterim());
+            result.addAll(assembly.chunk(keyFrom, keyTo, scores, interimKeys));
             if (result.size() > MAX_RESULTS) {
                 throw VigilException.statusError(
                         HttpStatus.BAD_REQUEST,
                         "Unable to return more than [" + MAX_RESULTS
                                 + "] results; please use parameters [start] and [end] to limit the time range");
             }
+            // Chunks in which no job has a bucket are skipped without a query.
+            next = presence.nextPresent(keyTo);
         }
         return result;
+    }
+
+    /**
+     * Returns the mean of the {@code topN} highest of {@code jobCount} job maxima, of which {@code nonZero} contains the
+     * non-zero ones (the others are 0): the sum of the highest {@code min(topN, jobCount)} divided by that count, or 0
+     * when there are no jobs.
+     */
+    static double topNMean(double[] nonZero, int jobCount, int topN) {
+        int k = Math.min(topN, jobCount);
+        if (k == 0) {
+            return 0.0;
+        }
+        Arrays.sort(nonZero);
+        double sum = 0;
+        for (int i = nonZero.length - 1; i >= Math.max(0, nonZero.length - k); i--) {
+            sum += nonZero[i];
+        }
+        return sum / k;
     }
 
     static long floor(long value, long span) {

@@ -53,7 +53,7 @@ public final class BenchMain {
         register(
                 "overall",
                 OverallBench.class,
-                "overall-bucket response times over 100 jobs and a year of 15-minute buckets [--url URL]");
+                "overall-bucket p50/p99 over 10 to 100 jobs and a year of 15-minute buckets [--data DIR] [--url URL]");
         register("ingest", IngestBench.class, "records per second end to end: HTTP _data into results in PostgreSQL");
         register(
                 "categorize-ingest",

@@ -39,10 +39,12 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final VigilClient client;
     private final Thread stopOnExit;
+    private final boolean keepData;
 
-    private ServiceProcess(Process process, Path dataFolder, Path logFile, VigilClient client) {
+    private ServiceProcess(Process process, Path dataFolder, Path logFile, VigilClient client, boolean keepData) {
         this.process = process;
         this.dataFolder = dataFolder;
+        this.keepData = keepData;
         this.logFile = logFile;
         this.client = client;
         this.stopOnExit = new Thread(process::destroy, "vigil-service-stop");
@@ -58,8 +60,26 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path workFolder) throws IOException, InterruptedException {
         Files.createDirectories(workFolder);
         Path dataFolder = Files.createTempDirectory(workFolder.toAbsolutePath(), "service-data-");
-        Path logFile = workFolder.resolve("service.log");
-        int port = freePort();
+        return start(dataFolder, workFolder.resolve("service.log"), freePort(), false);
+    }
+
+    /**
+     * Starts the service on the data folder {@code dataFolder}, which {@link #close()} keeps so that a later run
+     * reuses its data, listening on 127.0.0.1 at {@code port}, and waits until it is healthy. The log file is
+     * {@code service.log} in the same folder.
+     */
+    public static ServiceProcess startKeepingData(Path dataFolder, int port) throws IOException, InterruptedException {
+        Files.createDirectories(dataFolder);
+        return start(dataFolder, dataFolder.resolve("service.log"), port, true);
+    }
+
+    /** Returns the folder of the embedded PostgreSQL data directory. */
+    public Path postgresFolder() {
+        return dataFolder.resolve("postgres");
+    }
+
+    private static ServiceProcess start(Path dataFolder, Path logFile, int port, boolean keepData)
+            throws IOException, InterruptedException {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP,
@@ -74,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(logFile.toFile())
                 .start();
         ServiceProcess service = new ServiceProcess(
-                process, dataFolder, logFile, new VigilClient(URI.create("http://127.0.0.1:" + port)));
+                process, dataFolder, logFile, new VigilClient(URI.create("http://127.0.0.1:" + port)), keepData);
         try {
             service.awaitHealthy();
         } catch (RuntimeException | InterruptedException e) {
@@ -113,7 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
-    /** Stops the service (SIGTERM, then a forced kill after 60 s) and deletes its data folder. */
+    /** Stops the service (SIGTERM, then a forced kill after 60 s) and deletes its data folder unless it is kept. */
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();
@@ -125,7 +145,9 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already exiting and runs the hook itself.
         }
-        deleteRecursively(dataFolder);
+        if (!keepData) {
+            deleteRecursively(dataFolder);
+        }
     }
 
     private static int freePort() throws IOException {
