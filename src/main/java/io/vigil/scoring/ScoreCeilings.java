@@ -49,17 +49,24 @@ final class ScoreCeilings {
     }
 
     /**
-     * Returns the rank ceiling c1: the fraction {@code fractionBelow} of {@code total} past scores that lie below the
-     * score is widened to a 70% interval with the Beta posterior {@code Beta(n·f + 1/3, n·(1 - f) + 1/3)}, both ends
-     * are mapped through the knot points, and c1 is their mean. A young normalizer therefore cannot claim a high
-     * percentile (ml-cpp {@code CQDigest::cdfQuantile} and the knot mapping of {@code CNormalizer::normalize}).
+     * Returns the rank ceiling c1 of a score among {@code total} past scores: the lower end of its percentile is the
+     * 15% quantile of the Beta posterior {@code Beta(n·f + 1/3, n·(1 - f) + 1/3)} of the fraction f strictly below
+     * the score, the upper end the 85% quantile of the posterior of the fraction at or below it, both ends are mapped
+     * through the knot points, and c1 is their mean (the lower and upper empirical cdf and the Beta widening of
+     * Elastic ml-cpp's {@code CNormalizer::normalize} and {@code CQDigest::cdfQuantile}). The widening keeps a young
+     * normalizer from claiming a high percentile. Because the upper end counts the score itself, the largest of 300
+     * scores reaches about 80, where two ends around the fraction below capped it near 70.
      */
-    static double rank(double fractionBelow, double total) {
-        double f = Math.min(Math.max(fractionBelow, 0.0), 1.0);
-        BetaDistribution posterior = new BetaDistribution(total * f + BETA_PRIOR, total * (1.0 - f) + BETA_PRIOR);
-        double lower = posterior.inverseCumulativeProbability(LOWER_RANK_QUANTILE);
-        double upper = posterior.inverseCumulativeProbability(UPPER_RANK_QUANTILE);
+    static double rank(double fractionBelow, double fractionAtOrBelow, double total) {
+        double below = Math.min(Math.max(fractionBelow, 0.0), 1.0);
+        double atOrBelow = Math.min(Math.max(fractionAtOrBelow, below), 1.0);
+        double lower = posterior(below, total).inverseCumulativeProbability(LOWER_RANK_QUANTILE);
+        double upper = posterior(atOrBelow, total).inverseCumulativeProbability(UPPER_RANK_QUANTILE);
         return (knotScore(100.0 * lower) + knotScore(100.0 * upper)) / 2.0;
+    }
+
+    private static BetaDistribution posterior(double fraction, double total) {
+        return new BetaDistribution(total * fraction + BETA_PRIOR, total * (1.0 - fraction) + BETA_PRIOR);
     }
 
     /** Maps a percentile in [0, 100] through the knot points. */

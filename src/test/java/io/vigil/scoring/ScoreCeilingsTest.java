@@ -52,19 +52,33 @@ class ScoreCeilingsTest {
         assertThat(ceiling).isCloseTo(1.5, within(1e-9));
     }
 
-    /** The rank interval of the top score among n: its lower end is the Beta(n·f + 1/3, 1/3 + n(1-f)) 15% point. */
+    /**
+     * The top score of 300: the 15% point of Beta(299 + 1/3, 1 + 1/3) is the lower end, the 85% point of
+     * Beta(300 + 1/3, 1/3), about 1, the upper.
+     */
+    @Test
+    void rankCeilingOfTopOfThreeHundredReachesCritical() {
+        assertThat(ScoreCeilings.rank(299.0 / 300.0, 1.0, 300.0)).isCloseTo(79.36, within(0.01));
+    }
+
     @Test
     void rankCeilingOfTopScoreGrowsWithHistory() {
-        double young = ScoreCeilings.rank(99.0 / 100.0, 100.0);
-        double old = ScoreCeilings.rank(9_999.0 / 10_000.0, 10_000.0);
+        double young = ScoreCeilings.rank(19.0 / 20.0, 1.0, 20.0);
+        double old = ScoreCeilings.rank(9_999.0 / 10_000.0, 1.0, 10_000.0);
 
-        assertThat(young).isBetween(40.0, 70.0);
-        assertThat(old).isGreaterThan(90.0);
+        assertThat(young).isCloseTo(50.10, within(0.01));
+        assertThat(old).isCloseTo(98.79, within(0.01));
     }
 
     @Test
     void rankCeilingOfMedianScoreIsBelowOne() {
-        assertThat(ScoreCeilings.rank(0.5, 1_000.0)).isLessThan(1.0);
+        assertThat(ScoreCeilings.rank(0.5, 0.501, 1_000.0)).isLessThan(1.0);
+    }
+
+    /** A score tied with the top 5% of 1,000 scores stays near the percentile of the tie. */
+    @Test
+    void rankCeilingOfTiedScoreAveragesBothEnds() {
+        assertThat(ScoreCeilings.rank(0.95, 1.0, 1_000.0)).isCloseTo(51.38, within(0.01));
     }
 
     @Test
