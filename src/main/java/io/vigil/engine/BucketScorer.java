@@ -88,12 +88,40 @@ final class BucketScorer {
                     influencerScope(influencer),
                     input(ScoreLevel.INFLUENCER, influencer.node()));
         }
+        if (!leaves.isEmpty()) {
+            bigChange |= updateInfluencerFields(normalizers, leaves, tree);
+        }
+        return bigChange;
+    }
+
+    /**
+     * Updates the bucket influencer normalizer of every influencer field, with 0 when no value of the field
+     * explains a leaf of the bucket, and adds a 0 to the influencer history for each leaf that no value of the field
+     * explains. Both levels thus rank a score among all buckets and series, as the bucket and record levels do, and
+     * not only among the anomalous ones that have influencers.
+     */
+    private boolean updateInfluencerFields(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
+        boolean bigChange = false;
+        double[] rawScores = new double[influencerFields.size()];
         for (BucketTree.InfluencerFieldNode field : tree.influencerFields()) {
+            rawScores[field.fieldIndex()] = field.node().rawScore();
+        }
+        int[] unexplainedLeaves = new int[influencerFields.size()];
+        for (Leaf leaf : leaves) {
+            boolean[] explained = new boolean[influencerFields.size()];
+            for (InfluenceWeight influence : leaf.influences()) {
+                explained[influence.fieldIndex()] = true;
+            }
+            for (int field = 0; field < explained.length; field++) {
+                unexplainedLeaves[field] += explained[field] ? 0 : 1;
+            }
+        }
+        for (int field = 0; field < influencerFields.size(); field++) {
             bigChange |= normalizers.update(
-                    ScoreLevel.BUCKET_INFLUENCER,
-                    influencerKey(field.fieldIndex()),
-                    MaxScoreScope.ALL,
-                    field.node().rawScore());
+                    ScoreLevel.BUCKET_INFLUENCER, influencerKey(field), MaxScoreScope.ALL, rawScores[field]);
+            for (int i = 0; i < unexplainedLeaves[field]; i++) {
+                normalizers.addToHistory(ScoreLevel.INFLUENCER, influencerKey(field), 0.0);
+            }
         }
         return bigChange;
     }

@@ -68,6 +68,16 @@ public final class Normalizers {
     }
 
     /**
+     * Adds a raw score to the history of a normalizer without touching the maximum of any scope: the rank and the
+     * family-wise count of its level then include results that exist in the bucket but were not scored there.
+     */
+    public void addToHistory(ScoreLevel level, NormalizerKey key, double rawScore) {
+        normalizers
+                .computeIfAbsent(new LevelKey(level, key), ignored -> new ScoreNormalizer(settings))
+                .addToHistory(rawScore);
+    }
+
+    /**
      * Returns the 0–100 score of a result from its stored value without changing any state: the raw score for levels
      * that {@link ScoreLevel#storedAsRawScore store one}, otherwise the probability. A result whose normalizer has no
      * history yet scores 0.
@@ -100,11 +110,12 @@ public final class Normalizers {
 
     /**
      * Returns the probability behind a raw score of {@code level}. An aggregate's raw score is 0.8 · s(P) of its
-     * probability P (see {@link ScoreAggregator}), so for the levels stored as raw scores P = s⁻¹(raw / 0.8). A
-     * bucket with one record thus has the record's probability, and its probability ceiling matches the record's.
+     * probability P (see {@link ScoreAggregator}), so for every level above the record P = s⁻¹(raw / 0.8). This
+     * holds for influencers too, whose stored probability is s⁻¹(raw). A bucket or influencer with one record thus
+     * has the record's probability, and its probability ceiling matches the record's.
      */
     static double probabilityOf(ScoreLevel level, double rawScore) {
-        if (!level.storedAsRawScore()) {
+        if (level == ScoreLevel.RECORD) {
             return DeviationFunction.probability(rawScore);
         }
         double unscaled = rawScore / ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION;

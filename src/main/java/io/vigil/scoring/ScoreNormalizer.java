@@ -29,9 +29,9 @@ final class ScoreNormalizer {
     private final NormalizerSettings settings;
     private final ScoreHistogram histogram;
     private final Map<MaxScoreScope, ScopeMaximum> maxima;
-    // Rank ceilings by fraction of history below, valid until the next update or age. Each costs two Beta quantiles
-    // (about 0.1 ms), and renormalizing stored results asks for the same few hundred fractions many times.
-    private final Map<Double, Double> rankByFractionBelow = new HashMap<>();
+    // Rank ceilings by discretized score, valid until the next update or age. Each costs two Beta quantiles (about
+    // 0.1 ms), and renormalizing stored results asks for the same few hundred scores many times.
+    private final Map<Integer, Double> rankByScore = new HashMap<>();
     private double resultCount;
     private double sample;
     private int countSinceLastSample;
@@ -60,13 +60,22 @@ final class ScoreNormalizer {
      * true when this is a big change: the scope's maximum grew by more than 10%.
      */
     boolean update(MaxScoreScope scope, double rawScore) {
-        rankByFractionBelow.clear();
+        rankByScore.clear();
         ScopeMaximum maximum = maxima.computeIfAbsent(scope, ignored -> new ScopeMaximum());
         double previous = maximum.score;
         maximum.score = Math.max(previous, rawScore);
         maximum.bucketsSinceUpdate = 0;
         boolean bigChange = maximum.score > BIG_CHANGE_FACTOR * previous;
+        addToHistory(rawScore);
+        return bigChange;
+    }
 
+    /**
+     * Adds a raw score to the history without touching any scope's maximum: a result that exists but was not scored
+     * in this level, such as a series with no influencer value to blame in a bucket.
+     */
+    void addToHistory(double rawScore) {
+        rankByScore.clear();
         resultCount += 1.0;
         sample = Math.max(sample, rawScore);
         countSinceLastSample++;
@@ -75,12 +84,11 @@ final class ScoreNormalizer {
             sample = 0.0;
             countSinceLastSample = 0;
         }
-        return bigChange;
     }
 
     /** Ages the state by one final bucket: maxima and history decay, and idle scopes are forgotten. */
     void age() {
-        rankByFractionBelow.clear();
+        rankByScore.clear();
         histogram.scale(settings.historyDecayPerBucket());
         resultCount *= settings.historyDecayPerBucket();
         Iterator<ScopeMaximum> iterator = maxima.values().iterator();
@@ -104,9 +112,7 @@ final class ScoreNormalizer {
             return 0.0;
         }
         double noise = ScoreCeilings.noise(rawScore, histogram.quantile(0.5), histogram.fractionAtZero());
-        double fractionBelow = histogram.weightBelow(ScoreHistogram.discretize(rawScore)) / histogram.total();
-        double rank = rankByFractionBelow.computeIfAbsent(
-                fractionBelow, fraction -> ScoreCeilings.rank(fraction, histogram.total()));
+        double rank = rankByScore.computeIfAbsent(ScoreHistogram.discretize(rawScore), this::rank);
         ScopeMaximum maximum = maxima.get(scope);
         double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
         double ceilingProbability = familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability;
@@ -114,6 +120,13 @@ final class ScoreNormalizer {
 
         double score = Math.min(Math.min(noise, rank), Math.min(ratio, probabilityCeiling));
         return Math.min(Math.max(score, 0.0), 100.0);
+    }
+
+    private double rank(int discretizedScore) {
+        double total = histogram.total();
+        double below = histogram.weightBelow(discretizedScore) / total;
+        double atOrBelow = histogram.weightAtOrBelow(discretizedScore) / total;
+        return ScoreCeilings.rank(below, atOrBelow, total);
     }
 
     /** Returns an estimate of the heap this normalizer retains, in bytes. */
