@@ -84,16 +84,25 @@ final class ScoreCeilings {
     }
 
     /**
-     * Returns the maximum ceiling {@code c2 = 100 · min(1.5 r, 0.5 + 0.5 r)} with {@code r = score / maxScore}: a
-     * scope's largest score can reach 100, half of it at most 75 (ml-cpp {@code CNormalizer::normalize}). No ceiling
-     * (infinity) when the scope has no positive maximum.
+     * Returns the maximum ceiling {@code c2 = 100 · min(1.5 r, 0.5 + 0.5 r)}: a scope's largest score can reach 100,
+     * one with half its r at most 75 (the shape of ml-cpp's {@code CNormalizer::normalize}). Here r compares log
+     * probabilities, {@code r = ln(p / 0.05) / ln(p_max / 0.05)} with p = s⁻¹(score) and p_max = s⁻¹(maxScore),
+     * where ml-cpp divides the raw scores. The deviation function s compresses probabilities between 0.05 and 1e-4
+     * into raw scores below 1, so a raw score ratio put p = 8e-4 at 4% of p = 2e-6 and its score near 6, while in
+     * log probability it is at 41% and keeps 61. No ceiling (infinity) when the scope has no positive maximum.
      */
     static double maximum(double score, double maxScore) {
         if (!(maxScore > 0.0)) {
             return Double.POSITIVE_INFINITY;
         }
-        double r = score / maxScore;
+        double r = Math.min(surprise(score) / surprise(maxScore), 1.0);
         return 100.0 * Math.min(1.5 * r, 0.5 + 0.5 * r);
+    }
+
+    /** Returns {@code ln(0.05 / p)} of the probability p = s⁻¹(score), at least 0. */
+    private static double surprise(double score) {
+        double p = DeviationFunction.probability(Math.min(score, DeviationFunction.MAX_RAW_SCORE));
+        return Math.max(LOG_LARGEST_SIGNIFICANT - Math.log(Math.max(p, DeviationFunction.SMALLEST_PROBABILITY)), 0.0);
     }
 
     /**

@@ -109,6 +109,27 @@ class NormalizersTest {
         assertThat(bucketScore).isCloseTo(recordScore, within(1e-6));
     }
 
+    /**
+     * Scores, as renormalization would, a first occurrence of p = 8e-4 in a scope shared by a population, before and
+     * after a later anomaly of p = 2e-6 raises the scope's maximum.
+     */
+    @Test
+    void moderateAnomalyKeepsHalfAfterLargerOne() {
+        Normalizers normalizers = new Normalizers(NO_DECAY);
+        for (int i = 0; i < 1_000; i++) {
+            normalizers.update(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, 0.0);
+        }
+        double moderate = 8e-4;
+        normalizers.update(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, DeviationFunction.score(moderate));
+        double before = normalizers.normalize(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, moderate, true);
+
+        normalizers.update(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, DeviationFunction.score(2e-6));
+        double after = normalizers.normalize(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, moderate, true);
+
+        assertThat(before).isGreaterThan(50.0);
+        assertThat(after).isGreaterThanOrEqualTo(before / 2.0);
+    }
+
     @Test
     void normalizeLeavesStateUnchanged() throws IOException {
         Normalizers normalizers = new Normalizers(NO_DECAY);

@@ -30,9 +30,17 @@ class ScoreCeilingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"6.0, 100", "3.0, 75", "2.0, 50", "1.0, 25", "3.13, 76.0833"})
-    void maximumCeilingScalesWithRatioToMaximum(double score, double expected) {
-        assertThat(ScoreCeilings.maximum(score, 6.0)).isCloseTo(expected, within(1e-3));
+    @CsvSource({"6.0, 100", "3.0, 80.95", "2.0, 73.81", "1.0, 54.76", "3.13, 81.78"})
+    void maximumCeilingScalesWithLogProbabilityRatio(double score, double expected) {
+        assertThat(ScoreCeilings.maximum(score, 6.0)).isCloseTo(expected, within(0.01));
+    }
+
+    /** ln(0.05 / 8e-4) / ln(0.05 / 2e-6) = 0.408, so the ceiling is 100 · 1.5 · 0.408. */
+    @Test
+    void maximumCeilingOfModerateAnomalyAfterLargeOne() {
+        double ceiling = ScoreCeilings.maximum(DeviationFunction.score(8e-4), DeviationFunction.score(2e-6));
+
+        assertThat(ceiling).isCloseTo(61.25, within(0.01));
     }
 
     @Test
