@@ -157,11 +157,12 @@ final class BucketScorer {
             addInfluencers(normalizers, tree, field.fieldIndex(), fieldMinLeaf, bucketStartMs, interim, influencers);
         }
         if (bucketWritten) {
-            double score = normalizers.normalize(
+            double score = normalizers.normalizeAggregate(
                     ScoreLevel.BUCKET,
                     NormalizerKey.BUCKET,
                     MaxScoreScope.ALL,
-                    tree.root().rawScore());
+                    tree.root().rawScore(),
+                    firstOccurrenceProbability(leaves));
             bucketInfluencers.add(
                     bucketInfluencer(BucketInfluencer.BUCKET_TIME, tree.root(), score, bucketStartMs, interim));
         }
@@ -193,6 +194,24 @@ final class BucketScorer {
         return new BucketResults(bucket, records, cappedInfluencers);
     }
 
+    /**
+     * Returns the smallest probability of a leaf that is written as a record and is a by value's first occurrence,
+     * or 1 when there is none. Renormalization reads the same from the bucket's stored records.
+     */
+    static double firstOccurrenceProbability(List<Leaf> leaves) {
+        double smallest = 1.0;
+        for (Leaf leaf : leaves) {
+            if (leaf.probability() < UNUSUAL_PROBABILITY && isFirstOccurrence(leaf)) {
+                smallest = Math.min(smallest, leaf.probability());
+            }
+        }
+        return smallest;
+    }
+
+    private static boolean isFirstOccurrence(Leaf leaf) {
+        return leaf.detail() != null && Boolean.TRUE.equals(leaf.detail().byFieldFirstOccurrence());
+    }
+
     private List<AnomalyRecord> records(
             Normalizers normalizers,
             List<Leaf> leaves,
@@ -215,7 +234,7 @@ final class BucketScorer {
                     leaf.detector().recordKey(),
                     recordScope(leaf),
                     leaf.probability(),
-                    leaf.detail() != null && Boolean.TRUE.equals(leaf.detail().byFieldFirstOccurrence()));
+                    isFirstOccurrence(leaf));
             records.add(recordBuilder.record(leaf, score, bucketStartMs, interim));
         }
         return List.copyOf(records);

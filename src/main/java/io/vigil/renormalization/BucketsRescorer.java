@@ -25,7 +25,12 @@ final class BucketsRescorer {
 
     private static final String SLICE_QUERY = """
             SELECT b.timestamp, b.anomaly_score, b.scored_at, i.influencer_field_name, i.raw_anomaly_score,
-                i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at
+                i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at,
+                CASE WHEN i.influencer_field_name = 'bucket_time' THEN (
+                    SELECT min(r.probability) FROM records r
+                    WHERE r.job_id = b.job_id AND r.timestamp = b.timestamp AND NOT r.is_interim
+                        AND r.document #>> '{anomaly_score_explanation,by_field_first_occurrence}' = 'true'
+                ) END AS first_occurrence_probability
             FROM buckets b JOIN bucket_influencers i ON i.job_id = b.job_id AND i.timestamp = b.timestamp
             WHERE b.job_id = ? AND NOT b.is_interim AND NOT i.is_interim AND b.timestamp >= ? AND b.timestamp < ?
             ORDER BY b.timestamp, i.position, i.influencer_field_name
@@ -78,7 +83,12 @@ final class BucketsRescorer {
                         buckets.add(bucket);
                     }
                     String name = row.getString("influencer_field_name");
-                    double rescored = rescoreBucketInfluencer(normalizers, name, row.getDouble("raw_anomaly_score"));
+                    double firstOccurrence = row.getDouble("first_occurrence_probability");
+                    if (row.wasNull()) {
+                        firstOccurrence = 1.0;
+                    }
+                    double rescored = rescoreBucketInfluencer(
+                            normalizers, name, row.getDouble("raw_anomaly_score"), firstOccurrence);
                     bucket.addInfluencer(
                             name, row.getDouble("influencer_score"), rescored, row.getLong("influencer_scored_at"));
                 },
@@ -88,10 +98,15 @@ final class BucketsRescorer {
         return write(jobId, buckets);
     }
 
-    /** Rescores a bucket influencer from its raw score; {@code bucket_time} is the bucket level's normalizer. */
-    static double rescoreBucketInfluencer(Normalizers normalizers, String influencerFieldName, double rawScore) {
+    /**
+     * Rescores a bucket influencer from its raw score; {@code bucket_time} is the bucket level's normalizer, and its
+     * probability ceiling is at most that of the bucket's least probable first occurrence record (1 when none).
+     */
+    static double rescoreBucketInfluencer(
+            Normalizers normalizers, String influencerFieldName, double rawScore, double firstOccurrenceProbability) {
         if (BucketInfluencer.BUCKET_TIME.equals(influencerFieldName)) {
-            return normalizers.normalize(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, rawScore);
+            return normalizers.normalizeAggregate(
+                    ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, rawScore, firstOccurrenceProbability);
         }
         return normalizers.normalize(
                 ScoreLevel.BUCKET_INFLUENCER,

@@ -109,6 +109,28 @@ public final class Normalizers {
     }
 
     /**
+     * Returns the 0–100 score of an aggregate result (a bucket, bucket influencer or influencer) whose least
+     * probable record is a by value's first occurrence of probability {@code firstOccurrenceProbability}. Its
+     * probability ceiling is the smaller of its own family-wise one and that of the record, so the bucket and its
+     * influencers score consistently with a first occurrence, which skips the family-wise correction. A value of 1
+     * or more means no first occurrence, as in {@link #normalize(ScoreLevel, NormalizerKey, MaxScoreScope, double)}.
+     */
+    public double normalizeAggregate(
+            ScoreLevel level,
+            NormalizerKey key,
+            MaxScoreScope scope,
+            double probabilityOrRaw,
+            double firstOccurrenceProbability) {
+        double rawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
+        ScoreNormalizer normalizer = normalizers.get(new LevelKey(level, key));
+        if (normalizer == null) {
+            return 0.0;
+        }
+        return normalizer.normalize(
+                scope, rawScore, probabilityOf(level, rawScore), true, Math.min(firstOccurrenceProbability, 1.0));
+    }
+
+    /**
      * Returns the probability behind a raw score of {@code level}. An aggregate's raw score is 0.8 · s(P) of its
      * probability P (see {@link ScoreAggregator}), so for every level above the record P = s⁻¹(raw / 0.8). This
      * holds for influencers too, whose stored probability is s⁻¹(raw). A bucket or influencer with one record thus

@@ -108,6 +108,20 @@ final class ScoreNormalizer {
      * when {@code familyWise} is true.
      */
     double normalize(MaxScoreScope scope, double rawScore, double probability, boolean familyWise) {
+        return normalize(scope, rawScore, probability, familyWise, 1.0);
+    }
+
+    /**
+     * Returns the 0–100 score as {@link #normalize(MaxScoreScope, double, double, boolean)} does, with the probability
+     * ceiling computed from at most {@code ceilingProbabilityLimit}: the probability of a first occurrence below the
+     * result, which the family-wise correction does not apply to.
+     */
+    double normalize(
+            MaxScoreScope scope,
+            double rawScore,
+            double probability,
+            boolean familyWise,
+            double ceilingProbabilityLimit) {
         if (!(rawScore > 0.0) || !(histogram.total() > 0.0)) {
             return 0.0;
         }
@@ -115,7 +129,8 @@ final class ScoreNormalizer {
         double rank = rankByScore.computeIfAbsent(ScoreHistogram.discretize(rawScore), this::rank);
         ScopeMaximum maximum = maxima.get(scope);
         double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
-        double ceilingProbability = familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability;
+        double ceilingProbability = Math.min(
+                familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability, ceilingProbabilityLimit);
         double probabilityCeiling = ScoreCeilings.probability(ceilingProbability);
 
         double score = Math.min(Math.min(noise, rank), Math.min(ratio, probabilityCeiling));
