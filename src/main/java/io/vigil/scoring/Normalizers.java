@@ -30,7 +30,10 @@ import java.util.Map;
  */
 public final class Normalizers {
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+
+    /** The format before the family decay was stored; it is derived from the bucket span when read. */
+    private static final int FORMAT_VERSION_WITHOUT_FAMILY_DECAY = 1;
 
     private final NormalizerSettings settings;
     private final Map<LevelKey, ScoreNormalizer> normalizers;
@@ -109,11 +112,10 @@ public final class Normalizers {
     }
 
     /**
-     * Returns the 0–100 score of an aggregate result (a bucket, bucket influencer or influencer) whose least
-     * probable record is a by value's first occurrence of probability {@code firstOccurrenceProbability}. Its
-     * probability ceiling is the smaller of its own family-wise one and that of the record, so the bucket and its
-     * influencers score consistently with a first occurrence, which skips the family-wise correction. A value of 1
-     * or more means no first occurrence, as in {@link #normalize(ScoreLevel, NormalizerKey, MaxScoreScope, double)}.
+     * Returns the 0–100 score of an aggregate result, such as the bucket, whose records include a by value's first
+     * occurrence. {@code firstOccurrenceProbability} is the smallest probability of those records, and the result's
+     * probability ceiling is the smaller of its own family-wise one and theirs, so the bucket scores consistently with
+     * a first occurrence, which skips the family-wise correction. A value of 1 or more means no first occurrence.
      */
     public double normalizeAggregate(
             ScoreLevel level,
@@ -166,6 +168,7 @@ public final class Normalizers {
         out.writeInt(settings.countPerSample());
         out.writeDouble(settings.maxScoreDecayPerBucket());
         out.writeDouble(settings.historyDecayPerBucket());
+        out.writeDouble(settings.familyDecayPerBucket());
         out.writeInt(normalizers.size());
         for (Map.Entry<LevelKey, ScoreNormalizer> entry : normalizers.entrySet()) {
             NormalizerKey key = entry.getKey().key();
@@ -181,10 +184,16 @@ public final class Normalizers {
     /** Reads normalizers written by {@link #writeTo}. */
     public static Normalizers readFrom(DataInput in) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FAMILY_DECAY) {
             throw new IOException("unsupported normalizer state version " + version + ", expected " + FORMAT_VERSION);
         }
-        NormalizerSettings settings = new NormalizerSettings(in.readInt(), in.readDouble(), in.readDouble());
+        int countPerSample = in.readInt();
+        double maxScoreDecay = in.readDouble();
+        double historyDecay = in.readDouble();
+        double familyDecay = version == FORMAT_VERSION
+                ? in.readDouble()
+                : NormalizerSettings.familyDecayPerBucket(NormalizerSettings.bucketSpanOf(maxScoreDecay));
+        NormalizerSettings settings = new NormalizerSettings(countPerSample, maxScoreDecay, historyDecay, familyDecay);
         int count = in.readInt();
         Map<LevelKey, ScoreNormalizer> normalizers = new LinkedHashMap<>();
         ScoreLevel[] levels = ScoreLevel.values();

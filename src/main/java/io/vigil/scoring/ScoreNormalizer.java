@@ -12,11 +12,12 @@ import java.util.Map;
  * Maps raw scores of one level and key to 0–100 against their own history.
  *
  * <p>State: a {@link ScoreHistogram} of past raw scores (each sample the maximum of {@code countPerSample}
- * consecutive updates), the decayed number of results it has seen, and a maximum score per {@link MaxScoreScope}.
+ * consecutive updates), the number of results it has seen, decayed to about one renormalization window, and a
+ * maximum score per {@link MaxScoreScope}.
  * {@link #normalize} returns the smallest of four ceilings capped at 100 (see {@link ScoreCeilings}): noise, rank
- * among past scores, ratio to the scope's maximum, and the family-wise probability over all results seen. A score
- * of 75 or more therefore needs a rare score in the history, near the scope's maximum, and a probability small even
- * after accounting for the number of results the normalizer has seen. Not thread-safe.
+ * among past scores, ratio to the scope's maximum, and the family-wise probability over the results of about one
+ * renormalization window. A score of 75 or more therefore needs a rare score in the history, near the scope's
+ * maximum, and a probability small even after accounting for the number of results in that window. Not thread-safe.
  */
 final class ScoreNormalizer {
 
@@ -90,7 +91,7 @@ final class ScoreNormalizer {
     void age() {
         rankByScore.clear();
         histogram.scale(settings.historyDecayPerBucket());
-        resultCount *= settings.historyDecayPerBucket();
+        resultCount *= settings.familyDecayPerBucket();
         Iterator<ScopeMaximum> iterator = maxima.values().iterator();
         while (iterator.hasNext()) {
             ScopeMaximum maximum = iterator.next();

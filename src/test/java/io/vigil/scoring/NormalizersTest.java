@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class NormalizersTest {
 
     private static final long SEED = 7_331L;
-    private static final NormalizerSettings NO_DECAY = new NormalizerSettings(1, 1.0, 1.0);
+    private static final NormalizerSettings NO_DECAY = new NormalizerSettings(1, 1.0, 1.0, 1.0);
     private static final NormalizerKey KEY = NormalizerKey.record(null, "host", "mean", "bytes");
     private static final MaxScoreScope SCOPE = new MaxScoreScope(null, "web-1");
 
@@ -128,6 +128,36 @@ class NormalizersTest {
 
         assertThat(before).isGreaterThan(50.0);
         assertThat(after).isGreaterThanOrEqualTo(before / 2.0);
+    }
+
+    /**
+     * With hourly buckets the family-wise count settles near the 720 buckets of a 30-day window, so p = 1e-5 keeps a
+     * probability ceiling of about 1 - (1 - 1e-5)^720 = 7.2e-3 even after 5,000 buckets, where the whole history
+     * would give 0.049 and a score of 0.
+     */
+    @Test
+    void familyWiseCountIsBoundedByWindow() {
+        Normalizers normalizers = new Normalizers(NormalizerSettings.forBucketSpan(3600));
+        for (int bucket = 0; bucket < 5_000; bucket++) {
+            normalizers.age();
+            normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, 0.0);
+        }
+        normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, DeviationFunction.score(1e-5));
+
+        double score = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-5);
+
+        assertThat(score).isCloseTo(ScoreCeilings.probability(1.0 - Math.pow(1.0 - 1e-5, 720)), within(0.5));
+    }
+
+    @Test
+    void familyDecayFollowsRenormalizationWindow() {
+        assertThat(NormalizerSettings.forBucketSpan(3600).familyDecayPerBucket())
+                .isCloseTo(Math.exp(-1.0 / 720.0), within(1e-12));
+        assertThat(NormalizerSettings.forBucketSpan(86_400).familyDecayPerBucket())
+                .isCloseTo(Math.exp(-1.0 / 100.0), within(1e-12));
+        assertThat(NormalizerSettings.bucketSpanOf(
+                        NormalizerSettings.forBucketSpan(300).maxScoreDecayPerBucket()))
+                .isEqualTo(300L);
     }
 
     @Test
