@@ -48,7 +48,8 @@ final class BucketScorer {
     /**
      * Adds every result of a final bucket to its normalizer, written or not. Returns true on a big change of any
      * normalizer. A leaf under a {@code skip_model_update} rule updates no normalizer, and when such a leaf is
-     * anomalous (raw score above 0) the bucket's aggregate levels, which include its score, update none either.
+     * anomalous (raw score above 0) the bucket's aggregate levels, which include its score, update none either. The
+     * bucket level receives at least the aggregate raw score of its least probable first occurrence, as it is scored.
      */
     boolean updateNormalizers(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
         boolean bigChange = false;
@@ -75,11 +76,12 @@ final class BucketScorer {
                     input(ScoreLevel.PARTITION, partition.node()));
         }
         if (!leaves.isEmpty()) {
+            double firstOccurrenceRawScore = Normalizers.aggregateRawScoreOf(firstOccurrenceProbability(leaves));
             bigChange |= normalizers.update(
                     ScoreLevel.BUCKET,
                     NormalizerKey.BUCKET,
                     MaxScoreScope.ALL,
-                    tree.root().rawScore());
+                    Math.max(tree.root().rawScore(), firstOccurrenceRawScore));
         }
         for (BucketTree.InfluencerNode influencer : tree.influencers()) {
             bigChange |= normalizers.update(

@@ -113,9 +113,10 @@ public final class Normalizers {
 
     /**
      * Returns the 0–100 score of an aggregate result, such as the bucket, whose records include a by value's first
-     * occurrence. {@code firstOccurrenceProbability} is the smallest probability of those records, and the result's
-     * probability ceiling is the smaller of its own family-wise one and theirs, so the bucket scores consistently with
-     * a first occurrence, which skips the family-wise correction. A value of 1 or more means no first occurrence.
+     * occurrence. {@code firstOccurrenceProbability} is the smallest probability of those records (1 or more when
+     * there is none). The result is scored with at least the raw score of an aggregate of that probability, and its
+     * probability ceiling is at most that of the probability itself, so the bucket scores like its first occurrence
+     * record, which skips the family-wise correction, rather than like a value seen before in one of many series.
      */
     public double normalizeAggregate(
             ScoreLevel level,
@@ -123,13 +124,22 @@ public final class Normalizers {
             MaxScoreScope scope,
             double probabilityOrRaw,
             double firstOccurrenceProbability) {
-        double rawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
+        double ownRawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
+        double rawScore = Math.max(ownRawScore, aggregateRawScoreOf(firstOccurrenceProbability));
         ScoreNormalizer normalizer = normalizers.get(new LevelKey(level, key));
         if (normalizer == null) {
             return 0.0;
         }
         return normalizer.normalize(
                 scope, rawScore, probabilityOf(level, rawScore), true, Math.min(firstOccurrenceProbability, 1.0));
+    }
+
+    /**
+     * Returns the raw score of an aggregate of one result of probability {@code p}: 0.8 · s(p), or 0 when p is above
+     * 0.035 (see {@link ScoreAggregator}).
+     */
+    public static double aggregateRawScoreOf(double probability) {
+        return ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION * rawScoreOf(probability);
     }
 
     /**
