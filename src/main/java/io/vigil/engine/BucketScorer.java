@@ -165,6 +165,7 @@ final class BucketScorer {
                     MaxScoreScope.ALL,
                     tree.root().rawScore(),
                     firstOccurrenceProbability(leaves));
+            score = Math.max(score, firstOccurrenceRecordScore(records));
             bucketInfluencers.add(
                     bucketInfluencer(BucketInfluencer.BUCKET_TIME, tree.root(), score, bucketStartMs, interim));
         }
@@ -208,6 +209,22 @@ final class BucketScorer {
             }
         }
         return smallest;
+    }
+
+    /**
+     * Returns the largest score of the records that are a by value's first occurrence, or 0. The bucket scores at
+     * least this much, so that a new value alerts at the bucket level as it does at the record level even where the
+     * job's other detectors make the bucket's own history noisy. Renormalization applies the same rule.
+     */
+    private static double firstOccurrenceRecordScore(List<AnomalyRecord> records) {
+        double largest = 0.0;
+        for (AnomalyRecord record : records) {
+            if (record.anomalyScoreExplanation() != null
+                    && Boolean.TRUE.equals(record.anomalyScoreExplanation().byFieldFirstOccurrence())) {
+                largest = Math.max(largest, record.recordScore());
+            }
+        }
+        return largest;
     }
 
     private static boolean isFirstOccurrence(Leaf leaf) {

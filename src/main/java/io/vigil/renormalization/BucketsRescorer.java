@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rescores the final buckets of a window from the raw scores of their bucket influencers, a slice of buckets at a
- * time. A bucket influencer is written back when its score changed materially; its bucket is then written too, with
+ * time. A {@code bucket_time} bucket influencer scores at least as high as the bucket's first occurrence records,
+ * which the renormalizer rescores before the buckets. A bucket influencer is written back when its score changed materially; its bucket is then written too, with
  * {@code anomaly_score} the maximum of its bucket influencers' scores, so that the bucket and the bucket influencers
  * it embeds change in one short transaction and share one {@code scored_at}.
  */
@@ -26,12 +27,16 @@ final class BucketsRescorer {
     private static final String SLICE_QUERY = """
             SELECT b.timestamp, b.anomaly_score, b.scored_at, i.influencer_field_name, i.raw_anomaly_score,
                 i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at,
-                CASE WHEN i.influencer_field_name = 'bucket_time' THEN (
-                    SELECT min(r.probability) FROM records r
-                    WHERE r.job_id = b.job_id AND r.timestamp = b.timestamp AND NOT r.is_interim
-                        AND r.document #>> '{anomaly_score_explanation,by_field_first_occurrence}' = 'true'
-                ) END AS first_occurrence_probability
+                f.first_occurrence_probability, f.first_occurrence_score
             FROM buckets b JOIN bucket_influencers i ON i.job_id = b.job_id AND i.timestamp = b.timestamp
+            LEFT JOIN LATERAL (
+                SELECT min(r.probability) AS first_occurrence_probability,
+                    max(r.record_score) AS first_occurrence_score
+                FROM records r
+                WHERE i.influencer_field_name = 'bucket_time' AND r.job_id = b.job_id AND r.timestamp = b.timestamp
+                    AND NOT r.is_interim
+                    AND r.document #>> '{anomaly_score_explanation,by_field_first_occurrence}' = 'true'
+            ) f ON true
             WHERE b.job_id = ? AND NOT b.is_interim AND NOT i.is_interim AND b.timestamp >= ? AND b.timestamp < ?
             ORDER BY b.timestamp, i.position, i.influencer_field_name
             """;
@@ -89,6 +94,7 @@ final class BucketsRescorer {
                     }
                     double rescored = rescoreBucketInfluencer(
                             normalizers, name, row.getDouble("raw_anomaly_score"), firstOccurrence);
+                    rescored = Math.max(rescored, row.getDouble("first_occurrence_score"));
                     bucket.addInfluencer(
                             name, row.getDouble("influencer_score"), rescored, row.getLong("influencer_scored_at"));
                 },

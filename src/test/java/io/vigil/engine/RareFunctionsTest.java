@@ -127,6 +127,27 @@ class RareFunctionsTest {
         }
     }
 
+    /** A count detector beside the rare one makes the bucket history noisy; the bucket still follows the record. */
+    @Test
+    void firstOccurrenceBucketBesideCountDetectorScoresLikeRecord() {
+        Random random = new Random(SEED);
+        Detector count = new Detector(null, "count", null, "mlcategory", null, null, null, null, null, null);
+        AnalyzerDriver driver =
+                history(Jobs.job("1h", List.of(), count, rare("mlcategory", null)), random, "mlcategory");
+        addHour(driver, random, LAST, "mlcategory");
+        driver.add(LAST, Map.of("mlcategory", "42"));
+
+        BucketResults results = driver.finalizeBucket(LAST);
+
+        AnomalyRecord record = results.records().stream()
+                .filter(candidate -> candidate.function().equals("rare"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(record.byFieldValue()).isEqualTo("42");
+        assertThat(record.recordScore()).isGreaterThanOrEqualTo(50.0);
+        assertThat(results.bucket().anomalyScore()).isGreaterThanOrEqualTo(record.recordScore());
+    }
+
     @Test
     void newLogCategoryIsRecorded() {
         Random random = new Random(SEED);
