@@ -48,7 +48,8 @@ final class BucketScorer {
     /**
      * Adds every result of a final bucket to its normalizer, written or not. Returns true on a big change of any
      * normalizer. A leaf under a {@code skip_model_update} rule updates no normalizer, and when such a leaf is
-     * anomalous (raw score above 0) the bucket's aggregate levels, which include its score, update none either.
+     * anomalous (raw score above 0) the bucket's aggregate levels, which include its score, update none either. The
+     * bucket level receives at least the aggregate raw score of its least probable first occurrence, as it is scored.
      */
     boolean updateNormalizers(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
         boolean bigChange = false;
@@ -75,11 +76,12 @@ final class BucketScorer {
                     input(ScoreLevel.PARTITION, partition.node()));
         }
         if (!leaves.isEmpty()) {
+            double firstOccurrenceRawScore = Normalizers.aggregateRawScoreOf(firstOccurrenceProbability(leaves));
             bigChange |= normalizers.update(
                     ScoreLevel.BUCKET,
                     NormalizerKey.BUCKET,
                     MaxScoreScope.ALL,
-                    tree.root().rawScore());
+                    Math.max(tree.root().rawScore(), firstOccurrenceRawScore));
         }
         for (BucketTree.InfluencerNode influencer : tree.influencers()) {
             bigChange |= normalizers.update(
@@ -88,12 +90,40 @@ final class BucketScorer {
                     influencerScope(influencer),
                     input(ScoreLevel.INFLUENCER, influencer.node()));
         }
+        if (!leaves.isEmpty()) {
+            bigChange |= updateInfluencerFields(normalizers, leaves, tree);
+        }
+        return bigChange;
+    }
+
+    /**
+     * Updates the bucket influencer normalizer of every influencer field, with 0 when no value of the field
+     * explains a leaf of the bucket, and adds a 0 to the influencer history for each leaf that no value of the field
+     * explains. Both levels thus rank a score among all buckets and series, as the bucket and record levels do, and
+     * not only among the anomalous ones that have influencers.
+     */
+    private boolean updateInfluencerFields(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
+        boolean bigChange = false;
+        double[] rawScores = new double[influencerFields.size()];
         for (BucketTree.InfluencerFieldNode field : tree.influencerFields()) {
+            rawScores[field.fieldIndex()] = field.node().rawScore();
+        }
+        int[] unexplainedLeaves = new int[influencerFields.size()];
+        for (Leaf leaf : leaves) {
+            boolean[] explained = new boolean[influencerFields.size()];
+            for (InfluenceWeight influence : leaf.influences()) {
+                explained[influence.fieldIndex()] = true;
+            }
+            for (int field = 0; field < explained.length; field++) {
+                unexplainedLeaves[field] += explained[field] ? 0 : 1;
+            }
+        }
+        for (int field = 0; field < influencerFields.size(); field++) {
             bigChange |= normalizers.update(
-                    ScoreLevel.BUCKET_INFLUENCER,
-                    influencerKey(field.fieldIndex()),
-                    MaxScoreScope.ALL,
-                    field.node().rawScore());
+                    ScoreLevel.BUCKET_INFLUENCER, influencerKey(field), MaxScoreScope.ALL, rawScores[field]);
+            for (int i = 0; i < unexplainedLeaves[field]; i++) {
+                normalizers.addToHistory(ScoreLevel.INFLUENCER, influencerKey(field), 0.0);
+            }
         }
         return bigChange;
     }
@@ -129,11 +159,13 @@ final class BucketScorer {
             addInfluencers(normalizers, tree, field.fieldIndex(), fieldMinLeaf, bucketStartMs, interim, influencers);
         }
         if (bucketWritten) {
-            double score = normalizers.normalize(
+            double score = normalizers.normalizeAggregate(
                     ScoreLevel.BUCKET,
                     NormalizerKey.BUCKET,
                     MaxScoreScope.ALL,
-                    tree.root().rawScore());
+                    tree.root().rawScore(),
+                    firstOccurrenceProbability(leaves));
+            score = Math.max(score, firstOccurrenceRecordScore(records));
             bucketInfluencers.add(
                     bucketInfluencer(BucketInfluencer.BUCKET_TIME, tree.root(), score, bucketStartMs, interim));
         }
@@ -165,6 +197,40 @@ final class BucketScorer {
         return new BucketResults(bucket, records, cappedInfluencers);
     }
 
+    /**
+     * Returns the smallest probability of a leaf that is written as a record and is a by value's first occurrence,
+     * or 1 when there is none. Renormalization reads the same from the bucket's stored records.
+     */
+    static double firstOccurrenceProbability(List<Leaf> leaves) {
+        double smallest = 1.0;
+        for (Leaf leaf : leaves) {
+            if (leaf.probability() < UNUSUAL_PROBABILITY && isFirstOccurrence(leaf)) {
+                smallest = Math.min(smallest, leaf.probability());
+            }
+        }
+        return smallest;
+    }
+
+    /**
+     * Returns the largest score of the records that are a by value's first occurrence, or 0. The bucket scores at
+     * least this much, so that a new value alerts at the bucket level as it does at the record level even where the
+     * job's other detectors make the bucket's own history noisy. Renormalization applies the same rule.
+     */
+    private static double firstOccurrenceRecordScore(List<AnomalyRecord> records) {
+        double largest = 0.0;
+        for (AnomalyRecord record : records) {
+            if (record.anomalyScoreExplanation() != null
+                    && Boolean.TRUE.equals(record.anomalyScoreExplanation().byFieldFirstOccurrence())) {
+                largest = Math.max(largest, record.recordScore());
+            }
+        }
+        return largest;
+    }
+
+    private static boolean isFirstOccurrence(Leaf leaf) {
+        return leaf.detail() != null && Boolean.TRUE.equals(leaf.detail().byFieldFirstOccurrence());
+    }
+
     private List<AnomalyRecord> records(
             Normalizers normalizers,
             List<Leaf> leaves,
@@ -187,7 +253,7 @@ final class BucketScorer {
                     leaf.detector().recordKey(),
                     recordScope(leaf),
                     leaf.probability(),
-                    leaf.detail() != null && Boolean.TRUE.equals(leaf.detail().byFieldFirstOccurrence()));
+                    isFirstOccurrence(leaf));
             records.add(recordBuilder.record(leaf, score, bucketStartMs, interim));
         }
         return List.copyOf(records);

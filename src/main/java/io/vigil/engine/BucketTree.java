@@ -18,7 +18,8 @@ import java.util.function.ToDoubleFunction;
  * <p>A group of leaves aggregates in two steps: per detector with {@link AggregationStyle#SERIES} (the least
  * probable series, adjusted for how many series the detector has in the bucket), then across detectors with
  * {@link AggregationStyle#DETECTORS}. An influencer value's children enter as {@code p^w}, with w the value's
- * influence on that leaf. An influencer field aggregates its values' probabilities with the series style.
+ * influence on that leaf. An influencer field aggregates its values' probabilities with the series style, each leaf that
+ * none of its values explains counting as one more value of probability 1.
  *
  * <p>NOTE: detectors are combined without equalization, so in a job with several detectors one whose
  * probabilities are often small (a noisy detector) can dominate the bucket score.
@@ -70,7 +71,7 @@ final class BucketTree {
         Node root = aggregate(leaves, Leaf::probability, detectorCount);
         List<PartitionNode> partitions = partitions(leaves, detectorCount);
         List<InfluencerNode> influencers = influencers(leaves, detectorCount);
-        List<InfluencerFieldNode> fields = influencerFields(influencers, influencerFieldCount);
+        List<InfluencerFieldNode> fields = influencerFields(leaves, influencers, influencerFieldCount);
         return new BucketTree(root, partitions, influencers, fields);
     }
 
@@ -124,10 +125,15 @@ final class BucketTree {
         return nodes;
     }
 
-    private static List<InfluencerFieldNode> influencerFields(List<InfluencerNode> influencers, int fieldCount) {
+    /**
+     * Aggregates each influencer field's values. Every leaf that no value of the field explains joins the group with
+     * probability 1, so the field's probability is corrected for as many series as the bucket's is.
+     */
+    private static List<InfluencerFieldNode> influencerFields(
+            List<Leaf> leaves, List<InfluencerNode> influencers, int fieldCount) {
         List<InfluencerFieldNode> nodes = new ArrayList<>();
         for (int field = 0; field < fieldCount; field++) {
-            double[] probabilities = new double[influencers.size()];
+            double[] probabilities = new double[influencers.size() + leaves.size()];
             int count = 0;
             double minLeaf = 1.0;
             for (InfluencerNode influencer : influencers) {
@@ -137,6 +143,11 @@ final class BucketTree {
                 }
             }
             if (count > 0) {
+                for (Leaf leaf : leaves) {
+                    if (!explains(leaf, field)) {
+                        probabilities[count++] = 1.0;
+                    }
+                }
                 AggregatedScore values = ScoreAggregator.aggregate(probabilities, count, AggregationStyle.SERIES);
                 AggregatedScore score =
                         ScoreAggregator.aggregate(new double[] {values.probability()}, 1, AggregationStyle.DETECTORS);
@@ -144,6 +155,15 @@ final class BucketTree {
             }
         }
         return nodes;
+    }
+
+    private static boolean explains(Leaf leaf, int field) {
+        for (InfluenceWeight influence : leaf.influences()) {
+            if (influence.fieldIndex() == field) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Aggregates leaves per detector with the series style, then across detectors. */

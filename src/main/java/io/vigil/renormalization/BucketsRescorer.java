@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rescores the final buckets of a window from the raw scores of their bucket influencers, a slice of buckets at a
- * time. A bucket influencer is written back when its score changed materially; its bucket is then written too, with
+ * time. A {@code bucket_time} bucket influencer scores at least as high as the bucket's first occurrence records,
+ * which the renormalizer rescores before the buckets. A bucket influencer is written back when its score changed materially; its bucket is then written too, with
  * {@code anomaly_score} the maximum of its bucket influencers' scores, so that the bucket and the bucket influencers
  * it embeds change in one short transaction and share one {@code scored_at}.
  */
@@ -25,8 +26,17 @@ final class BucketsRescorer {
 
     private static final String SLICE_QUERY = """
             SELECT b.timestamp, b.anomaly_score, b.scored_at, i.influencer_field_name, i.raw_anomaly_score,
-                i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at
+                i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at,
+                f.first_occurrence_probability, f.first_occurrence_score
             FROM buckets b JOIN bucket_influencers i ON i.job_id = b.job_id AND i.timestamp = b.timestamp
+            LEFT JOIN LATERAL (
+                SELECT min(r.probability) AS first_occurrence_probability,
+                    max(r.record_score) AS first_occurrence_score
+                FROM records r
+                WHERE i.influencer_field_name = 'bucket_time' AND r.job_id = b.job_id AND r.timestamp = b.timestamp
+                    AND NOT r.is_interim
+                    AND r.document #>> '{anomaly_score_explanation,by_field_first_occurrence}' = 'true'
+            ) f ON true
             WHERE b.job_id = ? AND NOT b.is_interim AND NOT i.is_interim AND b.timestamp >= ? AND b.timestamp < ?
             ORDER BY b.timestamp, i.position, i.influencer_field_name
             """;
@@ -78,7 +88,13 @@ final class BucketsRescorer {
                         buckets.add(bucket);
                     }
                     String name = row.getString("influencer_field_name");
-                    double rescored = rescoreBucketInfluencer(normalizers, name, row.getDouble("raw_anomaly_score"));
+                    double firstOccurrence = row.getDouble("first_occurrence_probability");
+                    if (row.wasNull()) {
+                        firstOccurrence = 1.0;
+                    }
+                    double rescored = rescoreBucketInfluencer(
+                            normalizers, name, row.getDouble("raw_anomaly_score"), firstOccurrence);
+                    rescored = Math.max(rescored, row.getDouble("first_occurrence_score"));
                     bucket.addInfluencer(
                             name, row.getDouble("influencer_score"), rescored, row.getLong("influencer_scored_at"));
                 },
@@ -88,10 +104,15 @@ final class BucketsRescorer {
         return write(jobId, buckets);
     }
 
-    /** Rescores a bucket influencer from its raw score; {@code bucket_time} is the bucket level's normalizer. */
-    static double rescoreBucketInfluencer(Normalizers normalizers, String influencerFieldName, double rawScore) {
+    /**
+     * Rescores a bucket influencer from its raw score; {@code bucket_time} is the bucket level's normalizer, and its
+     * probability ceiling is at most that of the bucket's least probable first occurrence record (1 when none).
+     */
+    static double rescoreBucketInfluencer(
+            Normalizers normalizers, String influencerFieldName, double rawScore, double firstOccurrenceProbability) {
         if (BucketInfluencer.BUCKET_TIME.equals(influencerFieldName)) {
-            return normalizers.normalize(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, rawScore);
+            return normalizers.normalizeAggregate(
+                    ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, rawScore, firstOccurrenceProbability);
         }
         return normalizers.normalize(
                 ScoreLevel.BUCKET_INFLUENCER,

@@ -81,8 +81,9 @@ class StoredScores {
     }
 
     private Written rescorePart(String jobId, RenormalizationRequest part, BooleanSupplier cancelled) {
-        long bucketCount = buckets.rescore(jobId, part, cancelled);
+        // Records first: a bucket scores at least as high as its first occurrence records.
         long recordCount = rows.rescore(ProbabilityScoredTable.RECORDS, jobId, part, cancelled);
+        long bucketCount = buckets.rescore(jobId, part, cancelled);
         long influencerCount = rows.rescore(ProbabilityScoredTable.INFLUENCERS, jobId, part, cancelled);
         return new Written(bucketCount, recordCount, influencerCount);
     }

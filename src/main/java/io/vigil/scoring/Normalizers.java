@@ -30,7 +30,10 @@ import java.util.Map;
  */
 public final class Normalizers {
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+
+    /** The format before the family decay was stored; it is derived from the bucket span when read. */
+    private static final int FORMAT_VERSION_WITHOUT_FAMILY_DECAY = 1;
 
     private final NormalizerSettings settings;
     private final Map<LevelKey, ScoreNormalizer> normalizers;
@@ -68,6 +71,16 @@ public final class Normalizers {
     }
 
     /**
+     * Adds a raw score to the history of a normalizer without touching the maximum of any scope: the rank and the
+     * family-wise count of its level then include results that exist in the bucket but were not scored there.
+     */
+    public void addToHistory(ScoreLevel level, NormalizerKey key, double rawScore) {
+        normalizers
+                .computeIfAbsent(new LevelKey(level, key), ignored -> new ScoreNormalizer(settings))
+                .addToHistory(rawScore);
+    }
+
+    /**
      * Returns the 0–100 score of a result from its stored value without changing any state: the raw score for levels
      * that {@link ScoreLevel#storedAsRawScore store one}, otherwise the probability. A result whose normalizer has no
      * history yet scores 0.
@@ -99,12 +112,44 @@ public final class Normalizers {
     }
 
     /**
+     * Returns the 0–100 score of an aggregate result, such as the bucket, whose records include a by value's first
+     * occurrence. {@code firstOccurrenceProbability} is the smallest probability of those records (1 or more when
+     * there is none). The result is scored with at least the raw score of an aggregate of that probability, and its
+     * probability ceiling is at most that of the probability itself, so the bucket scores like its first occurrence
+     * record, which skips the family-wise correction, rather than like a value seen before in one of many series.
+     */
+    public double normalizeAggregate(
+            ScoreLevel level,
+            NormalizerKey key,
+            MaxScoreScope scope,
+            double probabilityOrRaw,
+            double firstOccurrenceProbability) {
+        double ownRawScore = level.storedAsRawScore() ? probabilityOrRaw : rawScoreOf(probabilityOrRaw);
+        double rawScore = Math.max(ownRawScore, aggregateRawScoreOf(firstOccurrenceProbability));
+        ScoreNormalizer normalizer = normalizers.get(new LevelKey(level, key));
+        if (normalizer == null) {
+            return 0.0;
+        }
+        return normalizer.normalize(
+                scope, rawScore, probabilityOf(level, rawScore), true, Math.min(firstOccurrenceProbability, 1.0));
+    }
+
+    /**
+     * Returns the raw score of an aggregate of one result of probability {@code p}: 0.8 · s(p), or 0 when p is above
+     * 0.035 (see {@link ScoreAggregator}).
+     */
+    public static double aggregateRawScoreOf(double probability) {
+        return ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION * rawScoreOf(probability);
+    }
+
+    /**
      * Returns the probability behind a raw score of {@code level}. An aggregate's raw score is 0.8 · s(P) of its
-     * probability P (see {@link ScoreAggregator}), so for the levels stored as raw scores P = s⁻¹(raw / 0.8). A
-     * bucket with one record thus has the record's probability, and its probability ceiling matches the record's.
+     * probability P (see {@link ScoreAggregator}), so for every level above the record P = s⁻¹(raw / 0.8). This
+     * holds for influencers too, whose stored probability is s⁻¹(raw). A bucket or influencer with one record thus
+     * has the record's probability, and its probability ceiling matches the record's.
      */
     static double probabilityOf(ScoreLevel level, double rawScore) {
-        if (!level.storedAsRawScore()) {
+        if (level == ScoreLevel.RECORD) {
             return DeviationFunction.probability(rawScore);
         }
         double unscaled = rawScore / ScoreAggregator.NORMAL_RANGE_SCORE_FRACTION;
@@ -133,6 +178,7 @@ public final class Normalizers {
         out.writeInt(settings.countPerSample());
         out.writeDouble(settings.maxScoreDecayPerBucket());
         out.writeDouble(settings.historyDecayPerBucket());
+        out.writeDouble(settings.familyDecayPerBucket());
         out.writeInt(normalizers.size());
         for (Map.Entry<LevelKey, ScoreNormalizer> entry : normalizers.entrySet()) {
             NormalizerKey key = entry.getKey().key();
@@ -148,10 +194,16 @@ public final class Normalizers {
     /** Reads normalizers written by {@link #writeTo}. */
     public static Normalizers readFrom(DataInput in) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FAMILY_DECAY) {
             throw new IOException("unsupported normalizer state version " + version + ", expected " + FORMAT_VERSION);
         }
-        NormalizerSettings settings = new NormalizerSettings(in.readInt(), in.readDouble(), in.readDouble());
+        int countPerSample = in.readInt();
+        double maxScoreDecay = in.readDouble();
+        double historyDecay = in.readDouble();
+        double familyDecay = version == FORMAT_VERSION
+                ? in.readDouble()
+                : NormalizerSettings.familyDecayPerBucket(NormalizerSettings.bucketSpanOf(maxScoreDecay));
+        NormalizerSettings settings = new NormalizerSettings(countPerSample, maxScoreDecay, historyDecay, familyDecay);
         int count = in.readInt();
         Map<LevelKey, ScoreNormalizer> normalizers = new LinkedHashMap<>();
         ScoreLevel[] levels = ScoreLevel.values();

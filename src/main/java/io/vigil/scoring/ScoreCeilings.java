@@ -49,17 +49,24 @@ final class ScoreCeilings {
     }
 
     /**
-     * Returns the rank ceiling c1: the fraction {@code fractionBelow} of {@code total} past scores that lie below the
-     * score is widened to a 70% interval with the Beta posterior {@code Beta(n·f + 1/3, n·(1 - f) + 1/3)}, both ends
-     * are mapped through the knot points, and c1 is their mean. A young normalizer therefore cannot claim a high
-     * percentile (ml-cpp {@code CQDigest::cdfQuantile} and the knot mapping of {@code CNormalizer::normalize}).
+     * Returns the rank ceiling c1 of a score among {@code total} past scores: the lower end of its percentile is the
+     * 15% quantile of the Beta posterior {@code Beta(n·f + 1/3, n·(1 - f) + 1/3)} of the fraction f strictly below
+     * the score, the upper end the 85% quantile of the posterior of the fraction at or below it, both ends are mapped
+     * through the knot points, and c1 is their mean (the lower and upper empirical cdf and the Beta widening of
+     * Elastic ml-cpp's {@code CNormalizer::normalize} and {@code CQDigest::cdfQuantile}). The widening keeps a young
+     * normalizer from claiming a high percentile. Because the upper end counts the score itself, the largest of 300
+     * scores reaches about 80, where two ends around the fraction below capped it near 70.
      */
-    static double rank(double fractionBelow, double total) {
-        double f = Math.min(Math.max(fractionBelow, 0.0), 1.0);
-        BetaDistribution posterior = new BetaDistribution(total * f + BETA_PRIOR, total * (1.0 - f) + BETA_PRIOR);
-        double lower = posterior.inverseCumulativeProbability(LOWER_RANK_QUANTILE);
-        double upper = posterior.inverseCumulativeProbability(UPPER_RANK_QUANTILE);
+    static double rank(double fractionBelow, double fractionAtOrBelow, double total) {
+        double below = Math.min(Math.max(fractionBelow, 0.0), 1.0);
+        double atOrBelow = Math.min(Math.max(fractionAtOrBelow, below), 1.0);
+        double lower = posterior(below, total).inverseCumulativeProbability(LOWER_RANK_QUANTILE);
+        double upper = posterior(atOrBelow, total).inverseCumulativeProbability(UPPER_RANK_QUANTILE);
         return (knotScore(100.0 * lower) + knotScore(100.0 * upper)) / 2.0;
+    }
+
+    private static BetaDistribution posterior(double fraction, double total) {
+        return new BetaDistribution(total * fraction + BETA_PRIOR, total * (1.0 - fraction) + BETA_PRIOR);
     }
 
     /** Maps a percentile in [0, 100] through the knot points. */
@@ -77,16 +84,25 @@ final class ScoreCeilings {
     }
 
     /**
-     * Returns the maximum ceiling {@code c2 = 100 · min(1.5 r, 0.5 + 0.5 r)} with {@code r = score / maxScore}: a
-     * scope's largest score can reach 100, half of it at most 75 (ml-cpp {@code CNormalizer::normalize}). No ceiling
-     * (infinity) when the scope has no positive maximum.
+     * Returns the maximum ceiling {@code c2 = 100 · min(1.5 r, 0.5 + 0.5 r)}: a scope's largest score can reach 100,
+     * one with half its r at most 75 (the shape of ml-cpp's {@code CNormalizer::normalize}). Here r compares log
+     * probabilities, {@code r = ln(p / 0.05) / ln(p_max / 0.05)} with p = s⁻¹(score) and p_max = s⁻¹(maxScore),
+     * where ml-cpp divides the raw scores. The deviation function s compresses probabilities between 0.05 and 1e-4
+     * into raw scores below 1, so a raw score ratio put p = 8e-4 at 4% of p = 2e-6 and its score near 6, while in
+     * log probability it is at 41% and keeps 61. No ceiling (infinity) when the scope has no positive maximum.
      */
     static double maximum(double score, double maxScore) {
         if (!(maxScore > 0.0)) {
             return Double.POSITIVE_INFINITY;
         }
-        double r = score / maxScore;
+        double r = Math.min(surprise(score) / surprise(maxScore), 1.0);
         return 100.0 * Math.min(1.5 * r, 0.5 + 0.5 * r);
+    }
+
+    /** Returns {@code ln(0.05 / p)} of the probability p = s⁻¹(score), at least 0. */
+    private static double surprise(double score) {
+        double p = DeviationFunction.probability(Math.min(score, DeviationFunction.MAX_RAW_SCORE));
+        return Math.max(LOG_LARGEST_SIGNIFICANT - Math.log(Math.max(p, DeviationFunction.SMALLEST_PROBABILITY)), 0.0);
     }
 
     /**

@@ -78,6 +78,11 @@ final class ScoreHistogram {
         return below;
     }
 
+    /** Returns the weight of the bins up to and including the bin of discretized {@code value}. */
+    double weightAtOrBelow(int value) {
+        return weightBelow(value) + weights[binOf(value)];
+    }
+
     /** Returns the raw score at quantile {@code q} in [0, 1], interpolating within a bin; 0 when empty. */
     double quantile(double q) {
         double target = q * total;

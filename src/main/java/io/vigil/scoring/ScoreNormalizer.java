@@ -12,11 +12,12 @@ import java.util.Map;
  * Maps raw scores of one level and key to 0–100 against their own history.
  *
  * <p>State: a {@link ScoreHistogram} of past raw scores (each sample the maximum of {@code countPerSample}
- * consecutive updates), the decayed number of results it has seen, and a maximum score per {@link MaxScoreScope}.
+ * consecutive updates), the number of results it has seen, decayed to about one renormalization window, and a
+ * maximum score per {@link MaxScoreScope}.
  * {@link #normalize} returns the smallest of four ceilings capped at 100 (see {@link ScoreCeilings}): noise, rank
- * among past scores, ratio to the scope's maximum, and the family-wise probability over all results seen. A score
- * of 75 or more therefore needs a rare score in the history, near the scope's maximum, and a probability small even
- * after accounting for the number of results the normalizer has seen. Not thread-safe.
+ * among past scores, ratio to the scope's maximum, and the family-wise probability over the results of about one
+ * renormalization window. A score of 75 or more therefore needs a rare score in the history, near the scope's
+ * maximum, and a probability small even after accounting for the number of results in that window. Not thread-safe.
  */
 final class ScoreNormalizer {
 
@@ -29,9 +30,9 @@ final class ScoreNormalizer {
     private final NormalizerSettings settings;
     private final ScoreHistogram histogram;
     private final Map<MaxScoreScope, ScopeMaximum> maxima;
-    // Rank ceilings by fraction of history below, valid until the next update or age. Each costs two Beta quantiles
-    // (about 0.1 ms), and renormalizing stored results asks for the same few hundred fractions many times.
-    private final Map<Double, Double> rankByFractionBelow = new HashMap<>();
+    // Rank ceilings by discretized score, valid until the next update or age. Each costs two Beta quantiles (about
+    // 0.1 ms), and renormalizing stored results asks for the same few hundred scores many times.
+    private final Map<Integer, Double> rankByScore = new HashMap<>();
     private double resultCount;
     private double sample;
     private int countSinceLastSample;
@@ -60,13 +61,22 @@ final class ScoreNormalizer {
      * true when this is a big change: the scope's maximum grew by more than 10%.
      */
     boolean update(MaxScoreScope scope, double rawScore) {
-        rankByFractionBelow.clear();
+        rankByScore.clear();
         ScopeMaximum maximum = maxima.computeIfAbsent(scope, ignored -> new ScopeMaximum());
         double previous = maximum.score;
         maximum.score = Math.max(previous, rawScore);
         maximum.bucketsSinceUpdate = 0;
         boolean bigChange = maximum.score > BIG_CHANGE_FACTOR * previous;
+        addToHistory(rawScore);
+        return bigChange;
+    }
 
+    /**
+     * Adds a raw score to the history without touching any scope's maximum: a result that exists but was not scored
+     * in this level, such as a series with no influencer value to blame in a bucket.
+     */
+    void addToHistory(double rawScore) {
+        rankByScore.clear();
         resultCount += 1.0;
         sample = Math.max(sample, rawScore);
         countSinceLastSample++;
@@ -75,14 +85,13 @@ final class ScoreNormalizer {
             sample = 0.0;
             countSinceLastSample = 0;
         }
-        return bigChange;
     }
 
     /** Ages the state by one final bucket: maxima and history decay, and idle scopes are forgotten. */
     void age() {
-        rankByFractionBelow.clear();
+        rankByScore.clear();
         histogram.scale(settings.historyDecayPerBucket());
-        resultCount *= settings.historyDecayPerBucket();
+        resultCount *= settings.familyDecayPerBucket();
         Iterator<ScopeMaximum> iterator = maxima.values().iterator();
         while (iterator.hasNext()) {
             ScopeMaximum maximum = iterator.next();
@@ -100,20 +109,40 @@ final class ScoreNormalizer {
      * when {@code familyWise} is true.
      */
     double normalize(MaxScoreScope scope, double rawScore, double probability, boolean familyWise) {
+        return normalize(scope, rawScore, probability, familyWise, 1.0);
+    }
+
+    /**
+     * Returns the 0–100 score as {@link #normalize(MaxScoreScope, double, double, boolean)} does, with the probability
+     * ceiling computed from at most {@code ceilingProbabilityLimit}: the probability of a first occurrence below the
+     * result, which the family-wise correction does not apply to.
+     */
+    double normalize(
+            MaxScoreScope scope,
+            double rawScore,
+            double probability,
+            boolean familyWise,
+            double ceilingProbabilityLimit) {
         if (!(rawScore > 0.0) || !(histogram.total() > 0.0)) {
             return 0.0;
         }
         double noise = ScoreCeilings.noise(rawScore, histogram.quantile(0.5), histogram.fractionAtZero());
-        double fractionBelow = histogram.weightBelow(ScoreHistogram.discretize(rawScore)) / histogram.total();
-        double rank = rankByFractionBelow.computeIfAbsent(
-                fractionBelow, fraction -> ScoreCeilings.rank(fraction, histogram.total()));
+        double rank = rankByScore.computeIfAbsent(ScoreHistogram.discretize(rawScore), this::rank);
         ScopeMaximum maximum = maxima.get(scope);
         double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
-        double ceilingProbability = familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability;
+        double ceilingProbability = Math.min(
+                familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability, ceilingProbabilityLimit);
         double probabilityCeiling = ScoreCeilings.probability(ceilingProbability);
 
         double score = Math.min(Math.min(noise, rank), Math.min(ratio, probabilityCeiling));
         return Math.min(Math.max(score, 0.0), 100.0);
+    }
+
+    private double rank(int discretizedScore) {
+        double total = histogram.total();
+        double below = histogram.weightBelow(discretizedScore) / total;
+        double atOrBelow = histogram.weightAtOrBelow(discretizedScore) / total;
+        return ScoreCeilings.rank(below, atOrBelow, total);
     }
 
     /** Returns an estimate of the heap this normalizer retains, in bytes. */

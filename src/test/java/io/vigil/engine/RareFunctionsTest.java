@@ -6,6 +6,7 @@ import io.vigil.analytics.DefaultSeriesModelFactory;
 import io.vigil.job.Detector;
 import io.vigil.job.Job;
 import io.vigil.results.AnomalyRecord;
+import io.vigil.results.BucketInfluencer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,8 +62,6 @@ class RareFunctionsTest {
 
         assertThat(results.records()).as("seed %s", SEED).isNotEmpty();
         AnomalyRecord record = results.records().get(0);
-        System.out.println("SCORES record=" + record.recordScore() + " p=" + record.probability() + " bucket="
-                + results.bucket().anomalyScore());
         assertThat(record.function()).isEqualTo("rare");
         assertThat(record.functionDescription()).isEqualTo("rare");
         assertThat(record.byFieldName()).isEqualTo("process");
@@ -105,6 +104,49 @@ class RareFunctionsTest {
         AnalyzerDriver driver = history(Jobs.job("1h", List.of(), rare("process", null)), random, "process");
 
         assertThat(PopulationAnalysisTest.maxRecordScore(driver, 24 * 7)).isLessThanOrEqualTo(25.0);
+    }
+
+    /** The bucket of a first occurrence scores like its record, for a new process and for a new log category. */
+    @Test
+    void firstOccurrenceBucketScoresLikeRecord() {
+        for (String byField : new String[] {"process", "mlcategory"}) {
+            Random random = new Random(SEED);
+            AnalyzerDriver driver = history(Jobs.job("1h", List.of(), rare(byField, null)), random, byField);
+            addHour(driver, random, LAST, byField);
+            driver.add(LAST, Map.of(byField, "mimikatz"));
+
+            BucketResults results = driver.finalizeBucket(LAST);
+
+            double bucketTime = results.bucket().bucketInfluencers().stream()
+                    .filter(influencer -> influencer.influencerFieldName().equals(BucketInfluencer.BUCKET_TIME))
+                    .mapToDouble(BucketInfluencer::anomalyScore)
+                    .findFirst()
+                    .orElse(0.0);
+            assertThat(results.records().get(0).recordScore()).as(byField).isGreaterThanOrEqualTo(75.0);
+            assertThat(bucketTime).as(byField).isGreaterThanOrEqualTo(50.0);
+            assertThat(results.bucket().anomalyScore()).as(byField).isGreaterThanOrEqualTo(50.0);
+        }
+    }
+
+    /** A count detector beside the rare one makes the bucket history noisy; the bucket still follows the record. */
+    @Test
+    void firstOccurrenceBucketBesideCountDetectorScoresLikeRecord() {
+        Random random = new Random(SEED);
+        Detector count = new Detector(null, "count", null, "mlcategory", null, null, null, null, null, null);
+        AnalyzerDriver driver =
+                history(Jobs.job("1h", List.of(), count, rare("mlcategory", null)), random, "mlcategory");
+        addHour(driver, random, LAST, "mlcategory");
+        driver.add(LAST, Map.of("mlcategory", "42"));
+
+        BucketResults results = driver.finalizeBucket(LAST);
+
+        AnomalyRecord record = results.records().stream()
+                .filter(candidate -> candidate.function().equals("rare"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(record.byFieldValue()).isEqualTo("42");
+        assertThat(record.recordScore()).isGreaterThanOrEqualTo(50.0);
+        assertThat(results.bucket().anomalyScore()).isGreaterThanOrEqualTo(record.recordScore());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class NormalizersTest {
 
     private static final long SEED = 7_331L;
-    private static final NormalizerSettings NO_DECAY = new NormalizerSettings(1, 1.0, 1.0);
+    private static final NormalizerSettings NO_DECAY = new NormalizerSettings(1, 1.0, 1.0, 1.0);
     private static final NormalizerKey KEY = NormalizerKey.record(null, "host", "mean", "bytes");
     private static final MaxScoreScope SCOPE = new MaxScoreScope(null, "web-1");
 
@@ -35,8 +35,8 @@ class NormalizersTest {
 
     /**
      * Returns normalizers with 1,800 zeros, 189 scores of 1.0 and 11 scores of 6.0, then the raw score 3.13 of
-     * p = 1e-6, which lies at the 99.45th percentile and at 52% of the scope maximum. Rank gives about 67 and the
-     * maximum 76.
+     * p = 1e-6, which lies above 99.40% and at or above 99.45% of the history and at 52% of the scope maximum. Rank
+     * gives 67.9 and the maximum 76.
      */
     private static Normalizers workedExample() {
         Normalizers normalizers = new Normalizers(NO_DECAY);
@@ -68,7 +68,7 @@ class NormalizersTest {
         double firstOccurrence = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6, true);
         double seenBefore = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-6, false);
 
-        assertThat(firstOccurrence).isCloseTo(67.0, within(0.1));
+        assertThat(firstOccurrence).isCloseTo(67.9, within(0.1));
         assertThat(seenBefore).isCloseTo(54.2, within(0.1));
     }
 
@@ -107,6 +107,57 @@ class NormalizersTest {
 
         assertThat(recordScore).isCloseTo(64.8, within(0.2));
         assertThat(bucketScore).isCloseTo(recordScore, within(1e-6));
+    }
+
+    /**
+     * Scores, as renormalization would, a first occurrence of p = 8e-4 in a scope shared by a population, before and
+     * after a later anomaly of p = 2e-6 raises the scope's maximum.
+     */
+    @Test
+    void moderateAnomalyKeepsHalfAfterLargerOne() {
+        Normalizers normalizers = new Normalizers(NO_DECAY);
+        for (int i = 0; i < 1_000; i++) {
+            normalizers.update(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, 0.0);
+        }
+        double moderate = 8e-4;
+        normalizers.update(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, DeviationFunction.score(moderate));
+        double before = normalizers.normalize(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, moderate, true);
+
+        normalizers.update(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, DeviationFunction.score(2e-6));
+        double after = normalizers.normalize(ScoreLevel.RECORD, KEY, MaxScoreScope.ALL, moderate, true);
+
+        assertThat(before).isGreaterThan(50.0);
+        assertThat(after).isGreaterThanOrEqualTo(before / 2.0);
+    }
+
+    /**
+     * With hourly buckets the family-wise count settles near the 720 buckets of a 30-day window, so p = 1e-5 keeps a
+     * probability ceiling of about 1 - (1 - 1e-5)^720 = 7.2e-3 even after 5,000 buckets, where the whole history
+     * would give 0.049 and a score of 0.
+     */
+    @Test
+    void familyWiseCountIsBoundedByWindow() {
+        Normalizers normalizers = new Normalizers(NormalizerSettings.forBucketSpan(3600));
+        for (int bucket = 0; bucket < 5_000; bucket++) {
+            normalizers.age();
+            normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, 0.0);
+        }
+        normalizers.update(ScoreLevel.RECORD, KEY, SCOPE, DeviationFunction.score(1e-5));
+
+        double score = normalizers.normalize(ScoreLevel.RECORD, KEY, SCOPE, 1e-5);
+
+        assertThat(score).isCloseTo(ScoreCeilings.probability(1.0 - Math.pow(1.0 - 1e-5, 720)), within(0.5));
+    }
+
+    @Test
+    void familyDecayFollowsRenormalizationWindow() {
+        assertThat(NormalizerSettings.forBucketSpan(3600).familyDecayPerBucket())
+                .isCloseTo(Math.exp(-1.0 / 720.0), within(1e-12));
+        assertThat(NormalizerSettings.forBucketSpan(86_400).familyDecayPerBucket())
+                .isCloseTo(Math.exp(-1.0 / 100.0), within(1e-12));
+        assertThat(NormalizerSettings.bucketSpanOf(
+                        NormalizerSettings.forBucketSpan(300).maxScoreDecayPerBucket()))
+                .isEqualTo(300L);
     }
 
     @Test

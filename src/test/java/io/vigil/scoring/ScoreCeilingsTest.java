@@ -30,9 +30,17 @@ class ScoreCeilingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"6.0, 100", "3.0, 75", "2.0, 50", "1.0, 25", "3.13, 76.0833"})
-    void maximumCeilingScalesWithRatioToMaximum(double score, double expected) {
-        assertThat(ScoreCeilings.maximum(score, 6.0)).isCloseTo(expected, within(1e-3));
+    @CsvSource({"6.0, 100", "3.0, 80.95", "2.0, 73.81", "1.0, 54.76", "3.13, 81.78"})
+    void maximumCeilingScalesWithLogProbabilityRatio(double score, double expected) {
+        assertThat(ScoreCeilings.maximum(score, 6.0)).isCloseTo(expected, within(0.01));
+    }
+
+    /** ln(0.05 / 8e-4) / ln(0.05 / 2e-6) = 0.408, so the ceiling is 100 · 1.5 · 0.408. */
+    @Test
+    void maximumCeilingOfModerateAnomalyAfterLargeOne() {
+        double ceiling = ScoreCeilings.maximum(DeviationFunction.score(8e-4), DeviationFunction.score(2e-6));
+
+        assertThat(ceiling).isCloseTo(61.25, within(0.01));
     }
 
     @Test
@@ -52,19 +60,33 @@ class ScoreCeilingsTest {
         assertThat(ceiling).isCloseTo(1.5, within(1e-9));
     }
 
-    /** The rank interval of the top score among n: its lower end is the Beta(n·f + 1/3, 1/3 + n(1-f)) 15% point. */
+    /**
+     * The top score of 300: the 15% point of Beta(299 + 1/3, 1 + 1/3) is the lower end, the 85% point of
+     * Beta(300 + 1/3, 1/3), about 1, the upper.
+     */
+    @Test
+    void rankCeilingOfTopOfThreeHundredReachesCritical() {
+        assertThat(ScoreCeilings.rank(299.0 / 300.0, 1.0, 300.0)).isCloseTo(79.36, within(0.01));
+    }
+
     @Test
     void rankCeilingOfTopScoreGrowsWithHistory() {
-        double young = ScoreCeilings.rank(99.0 / 100.0, 100.0);
-        double old = ScoreCeilings.rank(9_999.0 / 10_000.0, 10_000.0);
+        double young = ScoreCeilings.rank(19.0 / 20.0, 1.0, 20.0);
+        double old = ScoreCeilings.rank(9_999.0 / 10_000.0, 1.0, 10_000.0);
 
-        assertThat(young).isBetween(40.0, 70.0);
-        assertThat(old).isGreaterThan(90.0);
+        assertThat(young).isCloseTo(50.10, within(0.01));
+        assertThat(old).isCloseTo(98.79, within(0.01));
     }
 
     @Test
     void rankCeilingOfMedianScoreIsBelowOne() {
-        assertThat(ScoreCeilings.rank(0.5, 1_000.0)).isLessThan(1.0);
+        assertThat(ScoreCeilings.rank(0.5, 0.501, 1_000.0)).isLessThan(1.0);
+    }
+
+    /** A score tied with the top 5% of 1,000 scores stays near the percentile of the tie. */
+    @Test
+    void rankCeilingOfTiedScoreAveragesBothEnds() {
+        assertThat(ScoreCeilings.rank(0.95, 1.0, 1_000.0)).isCloseTo(51.38, within(0.01));
     }
 
     @Test
