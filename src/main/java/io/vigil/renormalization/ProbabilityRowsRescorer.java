@@ -82,6 +82,8 @@ final class ProbabilityRowsRescorer {
             statement.setArray(4, doubles(connection, page.changes.readScores()));
             statement.setArray(5, bigints(connection, page.changes.readScoredAts()));
             statement.setString(6, jobId);
+            statement.setLong(7, page.firstTimestamp);
+            statement.setLong(8, page.lastTimestamp);
         });
     }
 
@@ -101,15 +103,19 @@ final class ProbabilityRowsRescorer {
         return connection.createArrayOf("float8", boxed);
     }
 
-    /** The rows of one page: how many were read, where the page ended, and the rescored rows to write. */
+    /** The rows of one page: how many were read, the timestamps it spans, and the rescored rows to write. */
     private static final class Page {
         private final ScoreChanges changes = new ScoreChanges();
         private int size;
         private long lastId;
+        private long firstTimestamp;
         private long lastTimestamp;
         private long pendingId;
 
         void read(long id, long timestamp) {
+            if (size == 0) {
+                firstTimestamp = timestamp;
+            }
             size++;
             lastId = id;
             lastTimestamp = timestamp;

@@ -107,6 +107,8 @@ class StoredScoresTest extends ServiceTest {
             statement.setArray(4, ProbabilityRowsRescorer.doubles(connection, new double[] {90.0}));
             statement.setArray(5, ProbabilityRowsRescorer.bigints(connection, new long[] {1}));
             statement.setString(6, "stored-rewritten");
+            statement.setLong(7, 0);
+            statement.setLong(8, 0);
         });
 
         assertThat(updated).isZero();
