@@ -70,6 +70,24 @@ class StoredScoresTest extends ServiceTest {
     }
 
     @Test
+    void everyPartOfLongWindowIsRescored() {
+        int buckets = 40;
+        for (int i = 0; i < buckets; i++) {
+            insertRecord("stored-long-window", i * SPAN_MS, false, 1);
+        }
+        double expected = normalizers().normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001);
+
+        StoredScores.Written written = rescore("stored-long-window", 0, buckets * SPAN_MS);
+
+        List<Double> stored = jdbc.queryForList(
+                "select record_score from records where job_id = 'stored-long-window' order by timestamp",
+                Double.class);
+        assertThat(written.records()).isEqualTo(buckets);
+        assertThat(stored).hasSize(buckets);
+        assertThat(stored).containsOnly(expected);
+    }
+
+    @Test
     void interimRecordIsNotRescored() {
         insertRecord("stored-interim", 0, true, 1);
 
