@@ -60,7 +60,11 @@ final class ProbabilityRowsRescorer {
                     }
                 },
                 jobId,
-                request.windowStartMs(),
+                // The cursor's timestamp as the lower bound lets the index scan start at the cursor. The cursor
+                // condition alone is no index condition, so each page fetched and skipped every row before the
+                // cursor. Near the end of a 400,000-record window that was 300,000 rows, and 127 ms instead of 14 ms
+                // per page in EXPLAIN ANALYZE.
+                Math.max(request.windowStartMs(), cursorTimestamp),
                 request.windowEndMs(),
                 cursorTimestamp,
                 cursorTimestamp,

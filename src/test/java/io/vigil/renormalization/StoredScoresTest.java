@@ -88,6 +88,26 @@ class StoredScoresTest extends ServiceTest {
     }
 
     @Test
+    void pageBreakInsideBucketMissesNoRecord() {
+        // One bucket with more records than a page, so the second page starts in the middle of a timestamp.
+        int count = ProbabilityRowsRescorer.PAGE_SIZE + 2_000;
+        jdbc.update("""
+                insert into records (job_id, timestamp, bucket_span, detector_index, series_key, probability,
+                    record_score, initial_record_score, function, by_field_name, by_field_value, scored_at, document)
+                select 'stored-pages', 0, 3600, 0, 'web-' || r, 0.001, 90, 90, 'count', 'host', 'web-1', 1, '{}'
+                from generate_series(1, ?) as r
+                """, count);
+        double expected = normalizers().normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001);
+
+        StoredScores.Written written = rescore("stored-pages", 0, SPAN_MS);
+
+        List<Double> stored = jdbc.queryForList(
+                "select distinct record_score from records where job_id = 'stored-pages'", Double.class);
+        assertThat(written.records()).isEqualTo(count);
+        assertThat(stored).containsExactly(expected);
+    }
+
+    @Test
     void interimRecordIsNotRescored() {
         insertRecord("stored-interim", 0, true, 1);
 
