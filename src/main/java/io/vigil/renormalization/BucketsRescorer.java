@@ -45,6 +45,7 @@ final class BucketsRescorer {
             UPDATE buckets AS b SET anomaly_score = c.score, scored_at = ?
             FROM unnest(?::bigint[], ?::float8[], ?::bigint[]) AS c(timestamp, score, read_scored_at)
             WHERE b.job_id = ? AND b.timestamp = c.timestamp AND NOT b.is_interim AND b.scored_at = c.read_scored_at
+                AND b.timestamp >= ? AND b.timestamp < ?
             """;
 
     private static final String UPDATE_BUCKET_INFLUENCERS = """
@@ -52,7 +53,7 @@ final class BucketsRescorer {
             FROM unnest(?::bigint[], ?::text[], ?::float8[], ?::bigint[])
                 AS c(timestamp, influencer_field_name, score, read_scored_at)
             WHERE i.job_id = ? AND i.timestamp = c.timestamp AND i.influencer_field_name = c.influencer_field_name
-                AND NOT i.is_interim AND i.scored_at = c.read_scored_at
+                AND NOT i.is_interim AND i.scored_at = c.read_scored_at AND i.timestamp >= ? AND i.timestamp < ?
             """;
 
     private final JdbcTemplate jdbc;
@@ -101,7 +102,7 @@ final class BucketsRescorer {
                 jobId,
                 start,
                 end);
-        return write(jobId, buckets);
+        return write(jobId, buckets, start, end);
     }
 
     /**
@@ -121,7 +122,12 @@ final class BucketsRescorer {
                 rawScore);
     }
 
-    private long write(String jobId, List<StoredBucket> buckets) {
+    /**
+     * Writes the changed buckets of the slice {@code [start, end)}. The slice bounds in the updates match every bucket
+     * of the slice, so they change no result. They let the planner join through the time index instead of hashing
+     * every bucket of the job for each slice.
+     */
+    private long write(String jobId, List<StoredBucket> buckets, long start, long end) {
         ScoreChanges bucketChanges = new ScoreChanges();
         List<String> influencerNames = new ArrayList<>();
         ScoreChanges influencerChanges = new ScoreChanges();
@@ -148,6 +154,8 @@ final class BucketsRescorer {
                 statement.setArray(4, ProbabilityRowsRescorer.doubles(connection, influencerChanges.scores()));
                 statement.setArray(5, ProbabilityRowsRescorer.bigints(connection, influencerChanges.readScoredAts()));
                 statement.setString(6, jobId);
+                statement.setLong(7, start);
+                statement.setLong(8, end);
             });
             return jdbc.update(UPDATE_BUCKETS, statement -> {
                 Connection connection = statement.getConnection();
@@ -156,6 +164,8 @@ final class BucketsRescorer {
                 statement.setArray(3, ProbabilityRowsRescorer.doubles(connection, bucketChanges.scores()));
                 statement.setArray(4, ProbabilityRowsRescorer.bigints(connection, bucketChanges.readScoredAts()));
                 statement.setString(5, jobId);
+                statement.setLong(6, start);
+                statement.setLong(7, end);
             });
         });
         return updated == null ? 0 : updated;

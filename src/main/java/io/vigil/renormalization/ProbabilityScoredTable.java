@@ -79,13 +79,20 @@ enum ProbabilityScoredTable {
     /**
      * Returns the update of rescored rows, each written only while it still holds the score and scoring time it was
      * read with, so that a result the processor rewrote meanwhile keeps its newer score. Parameters: the new
-     * {@code scored_at}, then arrays of ids, new scores, read scores and read scoring times, then the job id.
+     * {@code scored_at}, then arrays of ids, new scores, read scores and read scoring times, then the job id and the
+     * first and last timestamp of the page.
+     *
+     * <p>The timestamp bounds change no result, because every row of the page lies within them. They let the planner
+     * join the page's rows through the job and time index. Without them, PostgreSQL 17 estimated the join from the
+     * array's length and hashed the job's whole table for every page: 0.4 s of a 0.6 s update of 10,000 records, in
+     * {@code EXPLAIN ANALYZE} on a table of 400,000.
      */
     String updateStatement() {
         return "UPDATE " + table + " AS t SET " + scoreColumn + " = c.score, scored_at = ?"
                 + " FROM unnest(?::bigint[], ?::float8[], ?::float8[], ?::bigint[])"
                 + " AS c(id, score, read_score, read_scored_at)"
                 + " WHERE t.id = c.id AND t.job_id = ? AND NOT t.is_interim"
+                + " AND t.timestamp >= ? AND t.timestamp <= ?"
                 + " AND t." + scoreColumn + " = c.read_score AND t.scored_at = c.read_scored_at";
     }
 

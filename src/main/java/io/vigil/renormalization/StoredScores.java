@@ -1,7 +1,10 @@
 package io.vigil.renormalization;
 
+import io.vigil.scoring.Normalizers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,23 +62,42 @@ class StoredScores {
         });
     }
 
+    /**
+     * Rescores the window's parts on the writer threads. Each writer takes the next part from a shared queue and
+     * rescores it with its own copy of the normalizers, because normalizers are not thread-safe. One copy per writer
+     * rather than per part also lets each copy's cached rank ceilings serve all the parts its writer rescores.
+     */
     Written rescore(String jobId, RenormalizationRequest request, BooleanSupplier cancelled) {
-        List<Future<Written>> parts = new ArrayList<>();
-        for (RenormalizationRequest part : split(request, writerCount * PARTS_PER_WRITER)) {
-            parts.add(writers.submit(() -> rescorePart(jobId, part, cancelled)));
+        Queue<RenormalizationRequest> parts =
+                new ConcurrentLinkedQueue<>(split(request, writerCount * PARTS_PER_WRITER));
+        List<Future<Written>> running = new ArrayList<>();
+        for (int i = 0; i < Math.min(writerCount, parts.size()); i++) {
+            Normalizers normalizers = request.normalizers().copy();
+            running.add(writers.submit(() -> rescoreParts(jobId, parts, normalizers, cancelled)));
         }
         Written written = Written.NONE;
         try {
-            for (Future<Written> part : parts) {
-                written = written.plus(part.get());
+            for (Future<Written> writer : running) {
+                written = written.plus(writer.get());
             }
         } catch (InterruptedException e) {
-            parts.forEach(part -> part.cancel(true));
+            running.forEach(writer -> writer.cancel(true));
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while renormalizing the results of job " + jobId, e);
         } catch (ExecutionException e) {
-            parts.forEach(part -> part.cancel(true));
+            running.forEach(writer -> writer.cancel(true));
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        return written;
+    }
+
+    private Written rescoreParts(
+            String jobId, Queue<RenormalizationRequest> parts, Normalizers normalizers, BooleanSupplier cancelled) {
+        Written written = Written.NONE;
+        for (RenormalizationRequest part = parts.poll(); part != null; part = parts.poll()) {
+            RenormalizationRequest writerPart = new RenormalizationRequest(
+                    normalizers, part.windowStartMs(), part.windowEndMs(), part.bucketSpanMs());
+            written = written.plus(rescorePart(jobId, writerPart, cancelled));
         }
         return written;
     }
@@ -89,8 +111,8 @@ class StoredScores {
     }
 
     /**
-     * Cuts the window into at most {@code count} consecutive parts that start at bucket boundaries of the window. Each
-     * part gets its own copy of the normalizers, because normalizers are not thread-safe.
+     * Cuts the window into at most {@code count} consecutive parts that start at bucket boundaries of the window. The
+     * parts share the request's normalizers, and {@link #rescore} gives each writer a copy of them.
      */
     static List<RenormalizationRequest> split(RenormalizationRequest request, int count) {
         long span = Math.max(1L, request.bucketSpanMs());
@@ -99,7 +121,7 @@ class StoredScores {
         List<RenormalizationRequest> parts = new ArrayList<>();
         for (long start = request.windowStartMs(); start < request.windowEndMs(); start += bucketsPerPart * span) {
             long end = Math.min(request.windowEndMs(), start + bucketsPerPart * span);
-            parts.add(new RenormalizationRequest(request.normalizers().copy(), start, end, request.bucketSpanMs()));
+            parts.add(new RenormalizationRequest(request.normalizers(), start, end, request.bucketSpanMs()));
         }
         return parts;
     }

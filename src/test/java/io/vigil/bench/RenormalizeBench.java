@@ -4,11 +4,13 @@ import io.vigil.VigilApplication;
 import io.vigil.renormalization.RenormalizationRequest;
 import io.vigil.renormalization.Renormalizers;
 import io.vigil.scoring.Normalizers;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +22,8 @@ import org.springframework.util.FileSystemUtils;
  * for one job with SQL (20,000 buckets, 400,000 records, 80,000 influencers; see {@link StoredResultsSeed}), and
  * starts streaming records into a second job that runs the detection engine. After a baseline period it requests a
  * renormalization of the whole first job, with normalizers under which most stored scores change, and waits until
- * the renormalizer is idle. It prints the elapsed time, how many results were written back, and the ingestion rate
- * before and during the renormalization.
+ * the renormalizer is idle. It prints the elapsed time, how many results were written back, the ingestion rate
+ * before and during the renormalization, the load average, and the CPU time the service used meanwhile.
  */
 public final class RenormalizeBench {
 
@@ -94,6 +96,8 @@ public final class RenormalizeBench {
             BenchIngestion.Mark baselineEnd = ingestion.mark();
             double baselineRate = baselineEnd.rateSince(ingestion.firstMark());
 
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long cpuBefore = serviceCpuNanos(jdbc);
             long requested = System.currentTimeMillis();
             long started = System.nanoTime();
             Renormalizers renormalizers = context.getBean(Renormalizers.class);
@@ -104,6 +108,8 @@ public final class RenormalizeBench {
             boolean finished = renormalizers.awaitIdle(STORED_JOB, Duration.ofMinutes(10));
             double seconds = (System.nanoTime() - started) / 1e9;
             BenchIngestion.Mark renormalizedEnd = ingestion.mark();
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double cpuSeconds = (serviceCpuNanos(jdbc) - cpuBefore) / 1e9;
 
             System.out.printf(
                     Locale.ROOT,
@@ -119,8 +125,45 @@ public final class RenormalizeBench {
                     INGEST_JOB,
                     baselineRate,
                     renormalizedEnd.rateSince(baselineEnd));
+            // Other processes on the machine move these figures, so the load average goes with them.
+            System.out.printf(
+                    Locale.ROOT,
+                    "load average (1 minute): %.2f before, %.2f after the renormalization%n",
+                    loadBefore,
+                    loadAfter);
+            System.out.printf(
+                    Locale.ROOT,
+                    "CPU time of the service (JVM and PostgreSQL) during the renormalization: %.1f s, ingestion's "
+                            + "included%n",
+                    cpuSeconds);
         }
         System.out.println("machine: " + MachineInfo.describe());
+    }
+
+    /**
+     * Returns the CPU time used so far by this JVM and by the PostgreSQL server with its backends, in nanoseconds. A
+     * backend that exited takes its CPU time with it, but the pool keeps its connections open.
+     */
+    private static long serviceCpuNanos(JdbcTemplate jdbc) {
+        long nanos = 0;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            nanos += os.getProcessCpuTime();
+        }
+        // Backends are children of the server process.
+        Long backendPid = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+        Optional<ProcessHandle> server = ProcessHandle.of(backendPid).flatMap(ProcessHandle::parent);
+        if (server.isPresent()) {
+            nanos += cpuNanos(server.get());
+            nanos += server.get()
+                    .descendants()
+                    .mapToLong(RenormalizeBench::cpuNanos)
+                    .sum();
+        }
+        return nanos;
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static long writtenSince(JdbcTemplate jdbc, long since) {

@@ -87,6 +87,44 @@ class StoredScoresTest extends ServiceTest {
     }
 
     @Test
+    void everyPartOfLongWindowIsRescored() {
+        int buckets = 40;
+        for (int i = 0; i < buckets; i++) {
+            insertRecord("stored-long-window", i * SPAN_MS, false, 1);
+        }
+        double expected = normalizers().normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001);
+
+        StoredScores.Written written = rescore("stored-long-window", 0, buckets * SPAN_MS);
+
+        List<Double> stored = jdbc.queryForList(
+                "select record_score from records where job_id = 'stored-long-window' order by timestamp",
+                Double.class);
+        assertThat(written.records()).isEqualTo(buckets);
+        assertThat(stored).hasSize(buckets);
+        assertThat(stored).containsOnly(expected);
+    }
+
+    @Test
+    void pageBreakInsideBucketMissesNoRecord() {
+        // One bucket with more records than a page, so the second page starts in the middle of a timestamp.
+        int count = ProbabilityRowsRescorer.PAGE_SIZE + 2_000;
+        jdbc.update("""
+                insert into records (job_id, timestamp, bucket_span, detector_index, series_key, probability,
+                    record_score, initial_record_score, function, by_field_name, by_field_value, scored_at, document)
+                select 'stored-pages', 0, 3600, 0, 'web-' || r, 0.001, 90, 90, 'count', 'host', 'web-1', 1, '{}'
+                from generate_series(1, ?) as r
+                """, count);
+        double expected = normalizers().normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001);
+
+        StoredScores.Written written = rescore("stored-pages", 0, SPAN_MS);
+
+        List<Double> stored = jdbc.queryForList(
+                "select distinct record_score from records where job_id = 'stored-pages'", Double.class);
+        assertThat(written.records()).isEqualTo(count);
+        assertThat(stored).containsExactly(expected);
+    }
+
+    @Test
     void interimRecordIsNotRescored() {
         insertRecord("stored-interim", 0, true, 1);
 
@@ -124,6 +162,8 @@ class StoredScoresTest extends ServiceTest {
             statement.setArray(4, ProbabilityRowsRescorer.doubles(connection, new double[] {90.0}));
             statement.setArray(5, ProbabilityRowsRescorer.bigints(connection, new long[] {1}));
             statement.setString(6, "stored-rewritten");
+            statement.setLong(7, 0);
+            statement.setLong(8, 0);
         });
 
         assertThat(updated).isZero();
