@@ -170,15 +170,16 @@ public final class PopulationBench {
     private static void runService(Options options, HeapSampler heap) throws Exception {
         Path dataDirectory = Files.createTempDirectory("vigil-bench-population");
         SpringApplication application = new SpringApplication(VigilApplication.class);
-        application.setDefaultProperties(Map.of(
-                "server.address", "127.0.0.1",
-                "vigil.embedded-database.data-directory",
-                        dataDirectory.resolve("postgres").toString(),
-                "vigil.embedded-database.clean-on-start", "true",
-                "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
-                "logging.level.root", "WARN"));
-        // server.port on the command line, because application.yml sets it and overrides default properties.
-        try (ConfigurableApplicationContext context = application.run("--server.port=0")) {
+        application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+        // On the command line, because application.yml sets them and overrides default properties.
+        String[] arguments = {
+            "--server.address=127.0.0.1",
+            "--server.port=0",
+            "--vigil.embedded-database.data-directory=" + dataDirectory.resolve("postgres"),
+            "--vigil.embedded-database.clean-on-start=true",
+            "--vigil.node.id-file=" + dataDirectory.resolve("node-id")
+        };
+        try (ConfigurableApplicationContext context = application.run(arguments)) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             String baseUrl = "http://127.0.0.1:" + port;
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

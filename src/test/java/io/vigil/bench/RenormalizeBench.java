@@ -62,15 +62,14 @@ public final class RenormalizeBench {
 
     private static ConfigurableApplicationContext startService(Path dataDirectory) {
         SpringApplication application = new SpringApplication(VigilApplication.class);
-        application.setDefaultProperties(Map.of(
-                "vigil.embedded-database.data-directory",
-                        dataDirectory.resolve("postgres").toString(),
-                "vigil.embedded-database.clean-on-start", "true",
-                "vigil.node.id-file", dataDirectory.resolve("node-id").toString(),
-                "logging.level.root", "WARN",
-                "logging.level.io.vigil.renormalization", "INFO"));
-        // server.port on the command line, because application.yml sets it and overrides default properties.
-        return application.run("--server.port=0");
+        application.setDefaultProperties(
+                Map.of("logging.level.root", "WARN", "logging.level.io.vigil.renormalization", "INFO"));
+        // On the command line, because application.yml sets them and overrides default properties.
+        return application.run(
+                "--server.port=0",
+                "--vigil.embedded-database.data-directory=" + dataDirectory.resolve("postgres"),
+                "--vigil.embedded-database.clean-on-start=true",
+                "--vigil.node.id-file=" + dataDirectory.resolve("node-id"));
     }
 
     private static void run(
