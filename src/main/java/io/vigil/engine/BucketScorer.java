@@ -22,9 +22,9 @@ import java.util.List;
  * bucket influencer exactly when it has records. Records are capped at 500 per bucket, least probable first, and
  * influencer results at 500, highest score first (Elastic's {@code xpack.ml.max_anomaly_records} default).
  *
- * <p>A by value's first occurrence is scored without the family-wise correction at every level it reaches: its
- * record, {@code bucket_time}, and each influencer and field bucket influencer that explains it (see
- * {@link FirstOccurrenceInfluences}).
+ * <p>A by value's first occurrence gets the probability ceiling of its own probability, without the family-wise
+ * correction, at every level it reaches: its record, {@code bucket_time}, and each influencer and field bucket
+ * influencer that explains it (see {@link FirstOccurrenceInfluences}).
  */
 final class BucketScorer {
 
