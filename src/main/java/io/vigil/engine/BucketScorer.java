@@ -21,6 +21,10 @@ import java.util.List;
  * {@code unusualProbabilityThreshold} and {@code OUTPUT_TOLERANCE}). So the bucket has a {@code bucket_time}
  * bucket influencer exactly when it has records. Records are capped at 500 per bucket, least probable first, and
  * influencer results at 500, highest score first (Elastic's {@code xpack.ml.max_anomaly_records} default).
+ *
+ * <p>A by value's first occurrence gets the probability ceiling of its own probability, without the family-wise
+ * correction, at every level it reaches: its record, {@code bucket_time}, and each influencer and field bucket
+ * influencer that explains it (see {@link FirstOccurrenceInfluences}).
  */
 final class BucketScorer {
 
@@ -142,6 +146,7 @@ final class BucketScorer {
         List<AnomalyRecord> records =
                 records(normalizers, leaves, bucketWritten, minLeafProbability, bucketStartMs, interim);
 
+        FirstOccurrenceInfluences firstOccurrences = new FirstOccurrenceInfluences(records);
         List<Influencer> influencers = new ArrayList<>();
         List<BucketInfluencer> bucketInfluencers = new ArrayList<>();
         for (BucketTree.InfluencerFieldNode field : tree.influencerFields()) {
@@ -150,13 +155,24 @@ final class BucketScorer {
                 continue;
             }
             String name = influencerFields.get(field.fieldIndex());
-            double score = normalizers.normalize(
+            FirstOccurrenceInfluences.Explained explained = firstOccurrences.ofField(name);
+            double score = normalizers.normalizeAggregate(
                     ScoreLevel.BUCKET_INFLUENCER,
                     influencerKey(field.fieldIndex()),
                     MaxScoreScope.ALL,
-                    field.node().rawScore());
+                    field.node().rawScore(),
+                    explained.probability());
+            score = Math.max(score, explained.recordScore());
             bucketInfluencers.add(bucketInfluencer(name, field.node(), score, bucketStartMs, interim));
-            addInfluencers(normalizers, tree, field.fieldIndex(), fieldMinLeaf, bucketStartMs, interim, influencers);
+            addInfluencers(
+                    normalizers,
+                    tree,
+                    field.fieldIndex(),
+                    fieldMinLeaf,
+                    firstOccurrences,
+                    bucketStartMs,
+                    interim,
+                    influencers);
         }
         if (bucketWritten) {
             double score = normalizers.normalizeAggregate(
@@ -219,8 +235,7 @@ final class BucketScorer {
     private static double firstOccurrenceRecordScore(List<AnomalyRecord> records) {
         double largest = 0.0;
         for (AnomalyRecord record : records) {
-            if (record.anomalyScoreExplanation() != null
-                    && Boolean.TRUE.equals(record.anomalyScoreExplanation().byFieldFirstOccurrence())) {
+            if (FirstOccurrenceInfluences.isFirstOccurrence(record)) {
                 largest = Math.max(largest, record.recordScore());
             }
         }
@@ -264,6 +279,7 @@ final class BucketScorer {
             BucketTree tree,
             int fieldIndex,
             double fieldMinLeaf,
+            FirstOccurrenceInfluences firstOccurrences,
             long bucketStartMs,
             boolean interim,
             List<Influencer> influencers) {
@@ -276,12 +292,19 @@ final class BucketScorer {
             if (smallest >= UNUSUAL_PROBABILITY && smallest >= OUTPUT_TOLERANCE * fieldMinLeaf) {
                 continue;
             }
+            String fieldName = influencerFields.get(fieldIndex);
             double probability = influencer.node().writtenProbability();
-            double score = normalizers.normalize(
-                    ScoreLevel.INFLUENCER, influencerKey(fieldIndex), influencerScope(influencer), probability);
+            FirstOccurrenceInfluences.Explained explained = firstOccurrences.ofValue(fieldName, influencer.value());
+            double score = normalizers.normalizeAggregate(
+                    ScoreLevel.INFLUENCER,
+                    influencerKey(fieldIndex),
+                    influencerScope(influencer),
+                    probability,
+                    explained.probability());
+            score = Math.max(score, explained.recordScore());
             influencers.add(new Influencer(
                     jobId,
-                    influencerFields.get(fieldIndex),
+                    fieldName,
                     influencer.value(),
                     score,
                     score,

@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rescores the final buckets of a window from the raw scores of their bucket influencers, a slice of buckets at a
  * time. A {@code bucket_time} bucket influencer scores at least as high as the bucket's first occurrence records,
- * which the renormalizer rescores before the buckets. A bucket influencer is written back when its score changed materially; its bucket is then written too, with
- * {@code anomaly_score} the maximum of its bucket influencers' scores, so that the bucket and the bucket influencers
- * it embeds change in one short transaction and share one {@code scored_at}.
+ * and a field's bucket influencer at least as high as those that list the field. The renormalizer rescores the
+ * records before the buckets. A bucket influencer is written back when its score changed materially; its bucket is
+ * then written too, with {@code anomaly_score} the maximum of its bucket influencers' scores, so that the bucket and
+ * the bucket influencers it embeds change in one short transaction and share one {@code scored_at}.
  */
 final class BucketsRescorer {
 
@@ -33,13 +34,13 @@ final class BucketsRescorer {
                 SELECT min(r.probability) AS first_occurrence_probability,
                     max(r.record_score) AS first_occurrence_score
                 FROM records r
-                WHERE i.influencer_field_name = 'bucket_time' AND r.job_id = b.job_id AND r.timestamp = b.timestamp
-                    AND NOT r.is_interim
-                    AND r.document #>> '{anomaly_score_explanation,by_field_first_occurrence}' = 'true'
+                WHERE r.job_id = b.job_id AND r.timestamp = b.timestamp AND %s
+                    AND (i.influencer_field_name = 'bucket_time' OR r.document -> 'influencers'
+                        @> jsonb_build_array(jsonb_build_object('influencer_field_name', i.influencer_field_name)))
             ) f ON true
             WHERE b.job_id = ? AND NOT b.is_interim AND NOT i.is_interim AND b.timestamp >= ? AND b.timestamp < ?
             ORDER BY b.timestamp, i.position, i.influencer_field_name
-            """;
+            """.formatted(FirstOccurrenceRecords.CONDITION);
 
     private static final String UPDATE_BUCKETS = """
             UPDATE buckets AS b SET anomaly_score = c.score, scored_at = ?
@@ -106,8 +107,9 @@ final class BucketsRescorer {
     }
 
     /**
-     * Rescores a bucket influencer from its raw score; {@code bucket_time} is the bucket level's normalizer, and its
-     * probability ceiling is at most that of the bucket's least probable first occurrence record (1 when none).
+     * Rescores a bucket influencer from its raw score. {@code bucket_time} uses the bucket level's normalizer and a
+     * field the normalizer of its bucket influencers. The probability ceiling is at most that of the least probable
+     * first occurrence record that the bucket has or, for a field, that lists the field (1 when none).
      */
     static double rescoreBucketInfluencer(
             Normalizers normalizers, String influencerFieldName, double rawScore, double firstOccurrenceProbability) {
@@ -115,11 +117,12 @@ final class BucketsRescorer {
             return normalizers.normalizeAggregate(
                     ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, rawScore, firstOccurrenceProbability);
         }
-        return normalizers.normalize(
+        return normalizers.normalizeAggregate(
                 ScoreLevel.BUCKET_INFLUENCER,
                 NormalizerKey.influencer(influencerFieldName),
                 MaxScoreScope.ALL,
-                rawScore);
+                rawScore,
+                firstOccurrenceProbability);
     }
 
     /**

@@ -23,7 +23,8 @@ enum ProbabilityScoredTable {
             "record_score",
             "partition_field_name, partition_field_value, by_field_name, by_field_value, over_field_name, function, "
                     + "field_name, (document #>> '{anomaly_score_explanation,by_field_first_occurrence}') = 'true'"
-                    + " AS first_occurrence") {
+                    + " AS first_occurrence",
+            "") {
         @Override
         double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
             String overFieldName = row.getString("over_field_name");
@@ -41,24 +42,40 @@ enum ProbabilityScoredTable {
         }
     },
 
-    /** Influencers: the normalizer of the influencer field, scoped by the influencer field value. */
-    INFLUENCERS("influencers", "influencer_score", "influencer_field_name, influencer_field_value") {
+    /**
+     * Influencers: the normalizer of the influencer field, scoped by the influencer field value. An influencer that
+     * a first occurrence record of its bucket lists gets the probability ceiling of that record's probability, without
+     * the family-wise correction, and scores at least as high as the record, which the renormalizer rescores first.
+     */
+    INFLUENCERS(
+            "influencers",
+            "influencer_score",
+            "influencer_field_name, influencer_field_value, f.first_occurrence_probability, f.first_occurrence_score",
+            FirstOccurrenceRecords.INFLUENCER_JOIN) {
         @Override
         double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
             NormalizerKey key = NormalizerKey.influencer(row.getString("influencer_field_name"));
             MaxScoreScope scope = new MaxScoreScope(null, row.getString("influencer_field_value"));
-            return normalizers.normalize(ScoreLevel.INFLUENCER, key, scope, row.getDouble("probability"));
+            double firstOccurrenceProbability = row.getDouble("first_occurrence_probability");
+            if (row.wasNull()) {
+                firstOccurrenceProbability = 1.0;
+            }
+            double score = normalizers.normalizeAggregate(
+                    ScoreLevel.INFLUENCER, key, scope, row.getDouble("probability"), firstOccurrenceProbability);
+            return Math.max(score, row.getDouble("first_occurrence_score"));
         }
     };
 
     private final String table;
     private final String scoreColumn;
     private final String keyColumns;
+    private final String joins;
 
-    ProbabilityScoredTable(String table, String scoreColumn, String keyColumns) {
+    ProbabilityScoredTable(String table, String scoreColumn, String keyColumns, String joins) {
         this.table = table;
         this.scoreColumn = scoreColumn;
         this.keyColumns = keyColumns;
+        this.joins = joins;
     }
 
     /** Returns the 0–100 score of the current row of {@code row} under {@code normalizers}. */
@@ -70,7 +87,7 @@ enum ProbabilityScoredTable {
      */
     String pageQuery() {
         return "SELECT id, timestamp, probability, " + scoreColumn + " AS score, scored_at, " + keyColumns
-                + " FROM " + table
+                + " FROM " + table + joins
                 + " WHERE job_id = ? AND NOT is_interim AND timestamp >= ? AND timestamp < ?"
                 + " AND (timestamp > ? OR (timestamp = ? AND id > ?))"
                 + " ORDER BY timestamp, id LIMIT ?";

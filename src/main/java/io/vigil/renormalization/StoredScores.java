@@ -103,7 +103,8 @@ class StoredScores {
     }
 
     private Written rescorePart(String jobId, RenormalizationRequest part, BooleanSupplier cancelled) {
-        // Records first: a bucket scores at least as high as its first occurrence records.
+        // Records first: buckets, bucket influencers and influencers score at least as high as the first occurrence
+        // records of their bucket that they explain.
         long recordCount = rows.rescore(ProbabilityScoredTable.RECORDS, jobId, part, cancelled);
         long bucketCount = buckets.rescore(jobId, part, cancelled);
         long influencerCount = rows.rescore(ProbabilityScoredTable.INFLUENCERS, jobId, part, cancelled);

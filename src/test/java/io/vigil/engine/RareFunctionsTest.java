@@ -1,12 +1,14 @@
 package io.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vigil.analytics.DefaultSeriesModelFactory;
 import io.vigil.job.Detector;
 import io.vigil.job.Job;
 import io.vigil.results.AnomalyRecord;
 import io.vigil.results.BucketInfluencer;
+import io.vigil.results.Influencer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -147,6 +149,54 @@ class RareFunctionsTest {
         assertThat(record.byFieldValue()).isEqualTo("42");
         assertThat(record.recordScore()).isGreaterThanOrEqualTo(50.0);
         assertThat(results.bucket().anomalyScore()).isGreaterThanOrEqualTo(record.recordScore());
+    }
+
+    /** Influencers of a new process on a host, with and without the host as over field, score like its record. */
+    @Test
+    void firstOccurrenceInfluencersScoreLikeRecord() {
+        for (String overField : new String[] {null, "host"}) {
+            Random random = new Random(SEED);
+            AnalyzerDriver driver =
+                    history(Jobs.job("1h", List.of("host", "process"), rare("process", overField)), random, "process");
+            addHour(driver, random, LAST, "process");
+            driver.add(LAST, Map.of("process", "nc", "host", "host-6"));
+
+            BucketResults results = driver.finalizeBucket(LAST);
+
+            AnomalyRecord record = results.records().get(0);
+            String label = "over " + overField;
+            assertThat(record.anomalyScoreExplanation().byFieldFirstOccurrence())
+                    .as(label)
+                    .isTrue();
+            assertThat(record.recordScore()).as(label).isGreaterThanOrEqualTo(50.0);
+            assertThat(influencerScore(results, "host", "host-6"))
+                    .as(label)
+                    .isCloseTo(record.recordScore(), within(10.0));
+            assertThat(influencerScore(results, "process", "nc"))
+                    .as(label)
+                    .isCloseTo(record.recordScore(), within(10.0));
+            assertThat(bucketInfluencerScore(results, "host")).as(label).isCloseTo(record.recordScore(), within(10.0));
+            assertThat(bucketInfluencerScore(results, "process"))
+                    .as(label)
+                    .isCloseTo(record.recordScore(), within(10.0));
+        }
+    }
+
+    private static double influencerScore(BucketResults results, String fieldName, String fieldValue) {
+        return results.influencers().stream()
+                .filter(influencer -> influencer.influencerFieldName().equals(fieldName))
+                .filter(influencer -> influencer.influencerFieldValue().equals(fieldValue))
+                .mapToDouble(Influencer::influencerScore)
+                .findFirst()
+                .orElse(-1.0);
+    }
+
+    private static double bucketInfluencerScore(BucketResults results, String fieldName) {
+        return results.bucket().bucketInfluencers().stream()
+                .filter(influencer -> influencer.influencerFieldName().equals(fieldName))
+                .mapToDouble(BucketInfluencer::anomalyScore)
+                .findFirst()
+                .orElse(-1.0);
     }
 
     @Test

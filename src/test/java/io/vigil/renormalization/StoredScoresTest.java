@@ -197,4 +197,93 @@ class StoredScoresTest extends ServiceTest {
         assertThat((Double) bucket.get(0).get("anomaly_score")).isEqualTo(influencerScore);
         assertThat((Double) bucket.get(0).get("initial_anomaly_score")).isEqualTo(95.0);
     }
+
+    /**
+     * Inserts a bucket with a first occurrence record of host web-1, influencer rows for web-1 and web-2, and a
+     * bucket influencer row for the host field, all scored 90.
+     */
+    private void insertFirstOccurrenceBucket(String jobId) {
+        insertRecord(jobId, 0, false, 1, """
+                {"anomaly_score_explanation": {"by_field_first_occurrence": true},
+                 "influencers": [{"influencer_field_name": "host", "influencer_field_values": ["web-1"]}]}
+                """);
+        for (String host : List.of("web-1", "web-2")) {
+            jdbc.update("""
+                    insert into influencers (job_id, timestamp, bucket_span, influencer_field_name,
+                        influencer_field_value, influencer_score, initial_influencer_score, probability, scored_at)
+                    values (?, 0, 3600, 'host', ?, 90, 90, 0.001, 1)
+                    """, jobId, host);
+        }
+        jdbc.update(
+                "insert into buckets (job_id, timestamp, bucket_span, anomaly_score, initial_anomaly_score, "
+                        + "scored_at) values (?, 0, 3600, 90, 90, 1)",
+                jobId);
+        jdbc.update(
+                "insert into bucket_influencers (job_id, timestamp, influencer_field_name, bucket_span, "
+                        + "anomaly_score, initial_anomaly_score, raw_anomaly_score, probability, scored_at) values "
+                        + "(?, 0, 'host', 3600, 90, 90, ?, 0.001, 1)",
+                jobId,
+                Normalizers.aggregateRawScoreOf(0.001));
+    }
+
+    /** Returns the record normalizers plus influencer and bucket influencer histories with many results. */
+    private static Normalizers normalizersWithInfluencers() {
+        Normalizers normalizers = normalizers();
+        NormalizerKey hostKey = NormalizerKey.influencer("host");
+        for (int i = 0; i < 5_000; i++) {
+            double p = i % 50 == 0 ? 1e-12 : 0.5;
+            MaxScoreScope scope = new MaxScoreScope(null, "web-" + (i % 20));
+            normalizers.update(ScoreLevel.INFLUENCER, hostKey, scope, Normalizers.rawScoreOf(p));
+            normalizers.update(
+                    ScoreLevel.BUCKET_INFLUENCER, hostKey, MaxScoreScope.ALL, Normalizers.aggregateRawScoreOf(p));
+        }
+        return normalizers;
+    }
+
+    @Test
+    void firstOccurrenceInfluencerKeepsRecordScore() {
+        insertFirstOccurrenceBucket("stored-first-influencer");
+        Normalizers normalizers = normalizersWithInfluencers();
+        double recordScore = normalizers.normalize(ScoreLevel.RECORD, RECORD_KEY, SCOPE, 0.001, true);
+        NormalizerKey hostKey = NormalizerKey.influencer("host");
+        double familyWise = normalizers.normalize(ScoreLevel.INFLUENCER, hostKey, SCOPE, 0.001);
+        double fieldFamilyWise = normalizers.normalize(
+                ScoreLevel.BUCKET_INFLUENCER, hostKey, MaxScoreScope.ALL, Normalizers.aggregateRawScoreOf(0.001));
+
+        scores.rescore(
+                "stored-first-influencer", new RenormalizationRequest(normalizers, 0, SPAN_MS, SPAN_MS), () -> false);
+
+        double explaining = jdbc.queryForObject(
+                "select influencer_score from influencers where job_id = 'stored-first-influencer'"
+                        + " and influencer_field_value = 'web-1'",
+                Double.class);
+        double other = jdbc.queryForObject(
+                "select influencer_score from influencers where job_id = 'stored-first-influencer'"
+                        + " and influencer_field_value = 'web-2'",
+                Double.class);
+        double field = jdbc.queryForObject(
+                "select anomaly_score from bucket_influencers where job_id = 'stored-first-influencer'", Double.class);
+        double storedRecord = (Double) record("stored-first-influencer", 0).get("record_score");
+        assertThat(storedRecord).isEqualTo(recordScore);
+        assertThat(familyWise).isLessThan(recordScore - 10.0);
+        assertThat(fieldFamilyWise).isLessThan(recordScore - 10.0);
+        assertThat(explaining).isGreaterThanOrEqualTo(recordScore);
+        assertThat(explaining)
+                .isEqualTo(Math.max(
+                        recordScore,
+                        normalizers.normalizeAggregate(ScoreLevel.INFLUENCER, hostKey, SCOPE, 0.001, 0.001)));
+        assertThat(field).isGreaterThanOrEqualTo(recordScore);
+        assertThat(field)
+                .isEqualTo(Math.max(
+                        recordScore,
+                        normalizers.normalizeAggregate(
+                                ScoreLevel.BUCKET_INFLUENCER,
+                                hostKey,
+                                MaxScoreScope.ALL,
+                                Normalizers.aggregateRawScoreOf(0.001),
+                                0.001)));
+        assertThat(other)
+                .isEqualTo(
+                        normalizers.normalize(ScoreLevel.INFLUENCER, hostKey, new MaxScoreScope(null, "web-2"), 0.001));
+    }
 }
