@@ -4,7 +4,6 @@ import io.vigil.analytics.Assessment;
 import io.vigil.analytics.SeriesModel;
 import io.vigil.analytics.TimeOfPeriod;
 import io.vigil.job.Detector;
-import io.vigil.scoring.NormalizerKey;
 import io.vigil.scoring.ProbabilityAggregation;
 import java.util.List;
 
@@ -12,11 +11,8 @@ import java.util.List;
  * One detector of a job: it routes records to their split series, turns each series' bucket statistics into
  * assessed {@link Leaf leaves}, and lets the models learn from final buckets.
  */
-final class DetectorAnalysis implements AnalysedDetector {
+final class DetectorAnalysis extends AnalysisIdentity {
 
-    private final int detectorIndex;
-    private final Detector detector;
-    private final DetectorFunction function;
     private final List<Feature> features;
     private final int fieldIndex;
     private final int byIndex;
@@ -25,13 +21,11 @@ final class DetectorAnalysis implements AnalysedDetector {
     private final int[] influencerInputIndexes;
     private final FeatureModels models;
     private final SeriesRegistry registry;
-    private final NormalizerKey recordKey;
     private final boolean keepValues;
     private final boolean keepDistinct;
     private final boolean timeOfPeriod;
     private final boolean excludeFrequentBy;
     private final FrequentValues frequentBy = new FrequentValues();
-    private DetectorRules rules = DetectorRules.NONE;
 
     /**
      * @param influencerInputIndexes per job influencer field, its index in the input record, or -1 when the field is
@@ -44,9 +38,7 @@ final class DetectorAnalysis implements AnalysedDetector {
             AnalysisFields fields,
             int[] influencerInputIndexes,
             FeatureModels models) {
-        this.detectorIndex = detectorIndex;
-        this.detector = detector;
-        this.function = function;
+        super(detectorIndex, detector, function, recordKey(detector, function, detector.byFieldName()));
         this.features = function.features();
         this.fieldIndex = indexOf(fields, function.needsFieldValue() ? detector.fieldName() : null);
         this.byIndex = indexOf(fields, detector.byFieldName());
@@ -55,8 +47,6 @@ final class DetectorAnalysis implements AnalysedDetector {
         this.influencerInputIndexes = influencerInputIndexes;
         this.models = models;
         this.registry = new SeriesRegistry(partitionIndex >= 0, byIndex >= 0);
-        this.recordKey = NormalizerKey.record(
-                detector.partitionFieldName(), detector.byFieldName(), function.functionName(), detector.fieldName());
         this.keepValues = features.contains(Feature.MEDIAN);
         this.keepDistinct = features.get(0).keepsDistinct();
         this.timeOfPeriod = features.get(0).timeOfPeriod();
@@ -66,26 +56,6 @@ final class DetectorAnalysis implements AnalysedDetector {
 
     private static int indexOf(AnalysisFields fields, String name) {
         return name == null || name.isEmpty() ? -1 : fields.indexOf(name);
-    }
-
-    @Override
-    public int detectorIndex() {
-        return detectorIndex;
-    }
-
-    @Override
-    public Detector detector() {
-        return detector;
-    }
-
-    @Override
-    public DetectorFunction function() {
-        return function;
-    }
-
-    @Override
-    public NormalizerKey recordKey() {
-        return recordKey;
     }
 
     SeriesRegistry registry() {
@@ -99,15 +69,6 @@ final class DetectorAnalysis implements AnalysedDetector {
     /** Returns the by values that occur in most buckets, tracked only with {@code exclude_frequent} by or all. */
     FrequentValues frequentBy() {
         return frequentBy;
-    }
-
-    DetectorRules rules() {
-        return rules;
-    }
-
-    /** Replaces the detector's custom rules; they apply from the next bucket assessed. */
-    void useRules(DetectorRules rules) {
-        this.rules = rules;
     }
 
     /** Returns true when the detector has neither a by nor a partition field, so its one series always exists. */

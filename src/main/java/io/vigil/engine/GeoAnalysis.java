@@ -6,7 +6,6 @@ import io.vigil.analytics.GeoPoint;
 import io.vigil.analytics.SeriesModel;
 import io.vigil.job.Detector;
 import io.vigil.results.GeoResults;
-import io.vigil.scoring.NormalizerKey;
 import io.vigil.scoring.StateStrings;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -23,17 +22,13 @@ import java.util.Map;
  * against the series' {@link GeoDistribution}. Records carry {@code geo_results} with the actual and typical points,
  * and {@code actual} and {@code typical} as {@code [lat, lon]}.
  */
-final class GeoAnalysis implements DistributionAnalysis {
+final class GeoAnalysis extends AnalysisIdentity implements DistributionAnalysis {
 
     private static final SeriesModel[] NO_MODELS = new SeriesModel[0];
 
-    private final int detectorIndex;
-    private final Detector detector;
-    private final DetectorFunction function;
     private final SplitFields split;
     private final int[] influencerInputIndexes;
     private final long bucketSpanSeconds;
-    private final NormalizerKey recordKey;
     private final SeriesRegistry registry;
     private final Map<Series, GeoDistribution> distributions = new IdentityHashMap<>();
     /** Per open bucket and series, the sum of the records' unit vectors. */
@@ -42,7 +37,6 @@ final class GeoAnalysis implements DistributionAnalysis {
     private Map<Series, GeoPoint> collectedPoints;
     private long collectedBucketMs = Long.MIN_VALUE;
     private List<Leaf> collectedLeaves = List.of();
-    private DetectorRules rules = DetectorRules.NONE;
 
     GeoAnalysis(
             int detectorIndex,
@@ -51,45 +45,11 @@ final class GeoAnalysis implements DistributionAnalysis {
             AnalysisFields fields,
             int[] influencerInputIndexes,
             long bucketSpanSeconds) {
-        this.detectorIndex = detectorIndex;
-        this.detector = detector;
-        this.function = function;
+        super(detectorIndex, detector, function, recordKey(detector, function, detector.byFieldName()));
         this.split = new SplitFields(detector, true, fields);
         this.influencerInputIndexes = influencerInputIndexes;
         this.bucketSpanSeconds = bucketSpanSeconds;
-        this.recordKey = NormalizerKey.record(
-                detector.partitionFieldName(), detector.byFieldName(), function.functionName(), detector.fieldName());
         this.registry = new SeriesRegistry(split.partitionIndex >= 0, split.byIndex >= 0);
-    }
-
-    @Override
-    public int detectorIndex() {
-        return detectorIndex;
-    }
-
-    @Override
-    public Detector detector() {
-        return detector;
-    }
-
-    @Override
-    public DetectorFunction function() {
-        return function;
-    }
-
-    @Override
-    public NormalizerKey recordKey() {
-        return recordKey;
-    }
-
-    @Override
-    public DetectorRules rules() {
-        return rules;
-    }
-
-    @Override
-    public void useRules(DetectorRules rules) {
-        this.rules = rules;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.vigil.engine;
 import io.vigil.analytics.CategoryFrequencies;
 import io.vigil.analytics.SeriesModel;
 import io.vigil.job.Detector;
-import io.vigil.scoring.NormalizerKey;
 import io.vigil.scoring.StateStrings;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -22,17 +21,13 @@ import java.util.TreeMap;
  * probable as causes (see {@link PopulationScoring}). {@code rare} and {@code freq_rare} judge attributes by how
  * many members have them instead.
  */
-final class PopulationAnalysis implements DistributionAnalysis {
+final class PopulationAnalysis extends AnalysisIdentity implements DistributionAnalysis {
 
-    private final int detectorIndex;
-    private final Detector detector;
-    private final DetectorFunction function;
     private final List<Feature> features;
     private final SplitFields split;
     private final ExcludeFrequent excludeFrequent;
     private final FeatureModels models;
     private final long bucketSpanSeconds;
-    private final NormalizerKey recordKey;
     private final boolean keepValues;
     private final boolean keepDistinct;
     private final boolean timeOfPeriod;
@@ -48,7 +43,6 @@ final class PopulationAnalysis implements DistributionAnalysis {
     private final TreeMap<Long, Map<MemberKey, MemberBucket>> open = new TreeMap<>();
     private Map<MemberKey, MemberBucket> collected;
     private long collectedBucketMs = Long.MIN_VALUE;
-    private DetectorRules rules = DetectorRules.NONE;
 
     record MemberKey(String partitionValue, String overValue) {}
 
@@ -65,52 +59,18 @@ final class PopulationAnalysis implements DistributionAnalysis {
             int[] influencerInputIndexes,
             FeatureModels models,
             long bucketSpanSeconds) {
-        this.detectorIndex = detectorIndex;
-        this.detector = detector;
-        this.function = function;
+        super(detectorIndex, detector, function, recordKey(detector, function, detector.overFieldName()));
         this.features = function.features();
         this.split = new SplitFields(detector, function.needsFieldValue(), fields);
         this.excludeFrequent = ExcludeFrequent.of(detector.excludeFrequent());
         this.models = models;
         this.bucketSpanSeconds = bucketSpanSeconds;
-        this.recordKey = NormalizerKey.record(
-                detector.partitionFieldName(), detector.overFieldName(), function.functionName(), detector.fieldName());
         this.keepValues = features.contains(Feature.MEDIAN);
         this.keepDistinct = features.get(0).keepsDistinct();
         this.timeOfPeriod = features.get(0).timeOfPeriod();
         this.influencerInputIndexes = influencerInputIndexes;
         this.attributes = new SeriesRegistry(split.partitionIndex >= 0, split.byIndex >= 0);
         this.scoring = new PopulationScoring(this, influencerFields);
-    }
-
-    @Override
-    public int detectorIndex() {
-        return detectorIndex;
-    }
-
-    @Override
-    public Detector detector() {
-        return detector;
-    }
-
-    @Override
-    public DetectorFunction function() {
-        return function;
-    }
-
-    @Override
-    public NormalizerKey recordKey() {
-        return recordKey;
-    }
-
-    @Override
-    public DetectorRules rules() {
-        return rules;
-    }
-
-    @Override
-    public void useRules(DetectorRules rules) {
-        this.rules = rules;
     }
 
     /** Returns the frequencies of the by values of {@code partitionValue}, null before any was learned. */

@@ -4,7 +4,6 @@ import io.vigil.analytics.Assessment;
 import io.vigil.analytics.CategoryFrequencies;
 import io.vigil.analytics.SeriesModel;
 import io.vigil.job.Detector;
-import io.vigil.scoring.NormalizerKey;
 import io.vigil.scoring.StateStrings;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -20,24 +19,19 @@ import java.util.TreeMap;
  * of a by value carries its event count as {@code actual}, its mean events per bucket as {@code typical}, and
  * {@code by_field_first_occurrence} and {@code by_field_relative_rarity} in its explanation.
  */
-final class RareAnalysis implements DistributionAnalysis {
+final class RareAnalysis extends AnalysisIdentity implements DistributionAnalysis {
 
     private static final SeriesModel[] NO_MODELS = new SeriesModel[0];
 
-    private final int detectorIndex;
-    private final Detector detector;
-    private final DetectorFunction function;
     private final SplitFields split;
     private final ExcludeFrequent excludeFrequent;
     private final int[] influencerInputIndexes;
     private final long bucketSpanSeconds;
-    private final NormalizerKey recordKey;
     private final SeriesRegistry registry;
     private final Map<String, CategoryFrequencies> frequencies = new TreeMap<>();
     private final FrequentValues frequentBy = new FrequentValues();
     private List<Leaf> collected;
     private long collectedBucketMs = Long.MIN_VALUE;
-    private DetectorRules rules = DetectorRules.NONE;
 
     RareAnalysis(
             int detectorIndex,
@@ -46,15 +40,11 @@ final class RareAnalysis implements DistributionAnalysis {
             AnalysisFields fields,
             int[] influencerInputIndexes,
             long bucketSpanSeconds) {
-        this.detectorIndex = detectorIndex;
-        this.detector = detector;
-        this.function = function;
+        super(detectorIndex, detector, function, recordKey(detector, function, detector.byFieldName()));
         this.split = new SplitFields(detector, false, fields);
         this.excludeFrequent = ExcludeFrequent.of(detector.excludeFrequent());
         this.influencerInputIndexes = influencerInputIndexes;
         this.bucketSpanSeconds = bucketSpanSeconds;
-        this.recordKey = NormalizerKey.record(
-                detector.partitionFieldName(), detector.byFieldName(), function.functionName(), detector.fieldName());
         this.registry = new SeriesRegistry(split.partitionIndex >= 0, true);
     }
 
@@ -62,36 +52,6 @@ final class RareAnalysis implements DistributionAnalysis {
     static Assessment assessment(double probability, double typical) {
         return new Assessment(
                 probability, probability, 1.0, -5.0, typical, typical, typical, true, 1, 1.0, false, false, false);
-    }
-
-    @Override
-    public int detectorIndex() {
-        return detectorIndex;
-    }
-
-    @Override
-    public Detector detector() {
-        return detector;
-    }
-
-    @Override
-    public DetectorFunction function() {
-        return function;
-    }
-
-    @Override
-    public NormalizerKey recordKey() {
-        return recordKey;
-    }
-
-    @Override
-    public DetectorRules rules() {
-        return rules;
-    }
-
-    @Override
-    public void useRules(DetectorRules rules) {
-        this.rules = rules;
     }
 
     @Override
