@@ -48,7 +48,14 @@ public final class EmbeddedPostgresServer {
 
     private static void stopAll() {
         // Closing a context that Spring's own shutdown hook is closing too waits for that close to finish.
-        CONTEXTS.forEach(ConfigurableApplicationContext::close);
+        for (ConfigurableApplicationContext context : CONTEXTS) {
+            try {
+                context.close();
+            } catch (RuntimeException | LinkageError e) {
+                // The servers must stop even when a context fails to close, or they outlive the JVM.
+                log.warn("Failed to close an application context before stopping embedded PostgreSQL", e);
+            }
+        }
         SERVERS.forEach((directory, server) -> {
             try {
                 server.close();
