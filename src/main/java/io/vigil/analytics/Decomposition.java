@@ -17,8 +17,9 @@ import java.io.IOException;
  * every bucket before learning from it: the level alone, the level plus the daily profile, and the level plus both
  * profiles. Their exponentially weighted mean squared one-step errors are out-of-sample, so a profile that only fits
  * noise does not lower them. A predictor with more profiles is chosen only when its error, multiplied by
- * {@link #COMPONENT_PENALTY} per profile, is the smallest, and only after the series spans one and a half periods of
- * its longest profile.
+ * {@link #COMPONENT_PENALTY} per profile, is the smallest, and only after the series spans two periods of its longest
+ * profile. After one and a half periods a daily profile fitted to pure noise could still win by chance and make
+ * noise look anomalous (NAB's art_noisy scored 61 on its second day).
  *
  * <p>Robustness: learning uses errors clipped at {@link #CLIP_SIGMAS} standard deviations, so a spike moves neither
  * the level nor the profiles far. A run of {@link #SHIFT_RUN} errors beyond {@link #SHIFT_SIGMAS} on the same side
@@ -278,7 +279,7 @@ final class Decomposition {
         for (int candidate = CONFIG_DAILY; candidate <= lastConfig(); candidate++) {
             penalty *= COMPONENT_PENALTY;
             long periodMs = candidate == CONFIG_DAILY ? DAY_MS : WEEK_MS;
-            boolean eligible = timeMs - firstTimeMs >= periodMs * 3 / 2;
+            boolean eligible = timeMs - firstTimeMs >= periodMs * 2;
             if (eligible && testErrors[candidate] * penalty < bestError) {
                 best = candidate;
                 bestError = testErrors[candidate] * penalty;
