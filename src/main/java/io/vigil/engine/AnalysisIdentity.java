@@ -53,7 +53,7 @@ abstract class AnalysisIdentity implements AnalysedDetector {
         return rules;
     }
 
-    /** Replaces the detector's custom rules; they apply from the next bucket assessed. */
+    /** Replaces the detector's custom rules. They apply from the next bucket assessed. */
     public void useRules(DetectorRules rules) {
         this.rules = rules;
     }

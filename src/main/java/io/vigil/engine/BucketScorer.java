@@ -102,9 +102,8 @@ final class BucketScorer {
 
     /**
      * Updates the bucket influencer normalizer of every influencer field, with 0 when no value of the field
-     * explains a leaf of the bucket, and adds a 0 to the influencer history for each leaf that no value of the field
-     * explains. Both levels thus rank a score among all buckets and series, as the bucket and record levels do, and
-     * not only among the anomalous ones that have influencers.
+     * explains a leaf of the bucket. Adds a 0 to the influencer history for each leaf that no value of the field
+     * explains. Both levels then rank a score among all buckets and series, as the bucket and record levels do.
      */
     private boolean updateInfluencerFields(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
         boolean bigChange = false;

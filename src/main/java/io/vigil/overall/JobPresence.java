@@ -23,7 +23,7 @@ final class JobPresence {
     /**
      * Maps the runs within {@code [from, to)} onto intervals of {@code intervalMs}. A run whose stride is at most
      * the interval has a bucket in every interval from that of its first bucket to that of its last, because
-     * consecutive buckets are less than an interval apart; a run with a longer stride is mapped bucket by bucket.
+     * consecutive buckets are at most an interval apart. A run with a longer stride is mapped bucket by bucket.
      */
     static JobPresence of(List<Run> runs, Map<String, Integer> jobIndex, long from, long to, long intervalMs) {
         long[][] bounds = new long[jobIndex.size()][];

@@ -115,8 +115,8 @@ public final class Normalizers {
      * Returns the 0–100 score of an aggregate result, such as the bucket, whose records include a by value's first
      * occurrence. {@code firstOccurrenceProbability} is the smallest probability of those records (1 or more when
      * there is none). The result is scored with at least the raw score of an aggregate of that probability, and its
-     * probability ceiling is at most that of the probability itself, so the bucket scores like its first occurrence
-     * record, which skips the family-wise correction, rather than like a value seen before in one of many series.
+     * probability ceiling uses that probability without the family-wise correction. So the bucket scores like its
+     * first occurrence record, not like a value seen before in one of many series.
      */
     public double normalizeAggregate(
             ScoreLevel level,

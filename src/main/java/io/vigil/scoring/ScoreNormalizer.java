@@ -31,7 +31,7 @@ final class ScoreNormalizer {
     private final ScoreHistogram histogram;
     private final Map<MaxScoreScope, ScopeMaximum> maxima;
     // Rank ceilings by discretized score, valid until the next update or age. Each costs two Beta quantiles (about
-    // 0.1 ms), and renormalizing stored results asks for the same few hundred scores many times.
+    // 0.1 ms), and renormalizing stored results needs the same few hundred scores many times.
     private final Map<Integer, Double> rankByScore = new HashMap<>();
     private double resultCount;
     private double sample;

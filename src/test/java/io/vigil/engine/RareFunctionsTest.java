@@ -132,7 +132,7 @@ class RareFunctionsTest {
 
     /** A count detector beside the rare one makes the bucket history noisy; the bucket still follows the record. */
     @Test
-    void firstOccurrenceBucketBesideCountDetectorScoresLikeRecord() {
+    void firstOccurrenceBucketBesideCountDetector() {
         Random random = new Random(SEED);
         Detector count = new Detector(null, "count", null, "mlcategory", null, null, null, null, null, null);
         AnalyzerDriver driver =

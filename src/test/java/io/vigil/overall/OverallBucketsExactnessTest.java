@@ -134,9 +134,9 @@ class OverallBucketsExactnessTest {
     }
 
     /**
-     * Inserts three days of buckets for five jobs in one statement: runs of present buckets with gaps between them,
-     * about 10% non-zero scores, an interim last bucket per job and a few interim ones inside, and one bucket off its
-     * job's grid.
+     * Inserts three days of buckets for five jobs in one statement. The runs of buckets have gaps between them, and
+     * about 10% of scores are non-zero. Each job's last bucket and a few inside are interim, and one bucket is off
+     * its job's grid.
      */
     private List<JobSpan> insertRandomJobs(String prefix, Random random) {
         List<JobSpan> jobs = new ArrayList<>();

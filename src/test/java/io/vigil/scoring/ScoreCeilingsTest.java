@@ -65,7 +65,7 @@ class ScoreCeilingsTest {
      * Beta(300 + 1/3, 1/3), about 1, the upper.
      */
     @Test
-    void rankCeilingOfTopOfThreeHundredReachesCritical() {
+    void topOfThreeHundredRanksCritical() {
         assertThat(ScoreCeilings.rank(299.0 / 300.0, 1.0, 300.0)).isCloseTo(79.36, within(0.01));
     }
 
