@@ -30,17 +30,10 @@ final class BucketsRescorer {
                 i.anomaly_score AS influencer_score, i.scored_at AS influencer_scored_at,
                 f.first_occurrence_probability, f.first_occurrence_score
             FROM buckets b JOIN bucket_influencers i ON i.job_id = b.job_id AND i.timestamp = b.timestamp
-            LEFT JOIN LATERAL (
-                SELECT min(r.probability) AS first_occurrence_probability,
-                    max(r.record_score) AS first_occurrence_score
-                FROM records r
-                WHERE r.job_id = b.job_id AND r.timestamp = b.timestamp AND %s
-                    AND (i.influencer_field_name = 'bucket_time' OR r.document -> 'influencers'
-                        @> jsonb_build_array(jsonb_build_object('influencer_field_name', i.influencer_field_name)))
-            ) f ON true
+            LEFT JOIN (%s) f ON f.timestamp = b.timestamp AND f.influencer_field_name = i.influencer_field_name
             WHERE b.job_id = ? AND NOT b.is_interim AND NOT i.is_interim AND b.timestamp >= ? AND b.timestamp < ?
             ORDER BY b.timestamp, i.position, i.influencer_field_name
-            """.formatted(FirstOccurrenceRecords.CONDITION);
+            """.formatted(FirstOccurrenceRecords.byInfluencerField());
 
     private static final String UPDATE_BUCKETS = """
             UPDATE buckets AS b SET anomaly_score = c.score, scored_at = ?
@@ -100,6 +93,9 @@ final class BucketsRescorer {
                     bucket.addInfluencer(
                             name, row.getDouble("influencer_score"), rescored, row.getLong("influencer_scored_at"));
                 },
+                jobId,
+                start,
+                end,
                 jobId,
                 start,
                 end);

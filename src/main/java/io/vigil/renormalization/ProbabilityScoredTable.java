@@ -6,6 +6,7 @@ import io.vigil.scoring.Normalizers;
 import io.vigil.scoring.ScoreLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * A results table whose rows are rescored from their stored probability: records and influencers. Each knows its
@@ -24,7 +25,7 @@ enum ProbabilityScoredTable {
             "partition_field_name, partition_field_value, by_field_name, by_field_value, over_field_name, function, "
                     + "field_name, (document #>> '{anomaly_score_explanation,by_field_first_occurrence}') = 'true'"
                     + " AS first_occurrence",
-            "") {
+            false) {
         @Override
         double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
             String overFieldName = row.getString("over_field_name");
@@ -47,11 +48,7 @@ enum ProbabilityScoredTable {
      * a first occurrence record of its bucket lists gets the probability ceiling of that record's probability, without
      * the family-wise correction, and scores at least as high as the record, which the renormalizer rescores first.
      */
-    INFLUENCERS(
-            "influencers",
-            "influencer_score",
-            "influencer_field_name, influencer_field_value, f.first_occurrence_probability, f.first_occurrence_score",
-            FirstOccurrenceRecords.INFLUENCER_JOIN) {
+    INFLUENCERS("influencers", "influencer_score", "influencer_field_name, influencer_field_value", true) {
         @Override
         double rescore(Normalizers normalizers, ResultSet row) throws SQLException {
             NormalizerKey key = NormalizerKey.influencer(row.getString("influencer_field_name"));
@@ -69,13 +66,13 @@ enum ProbabilityScoredTable {
     private final String table;
     private final String scoreColumn;
     private final String keyColumns;
-    private final String joins;
+    private final boolean withFirstOccurrences;
 
-    ProbabilityScoredTable(String table, String scoreColumn, String keyColumns, String joins) {
+    ProbabilityScoredTable(String table, String scoreColumn, String keyColumns, boolean withFirstOccurrences) {
         this.table = table;
         this.scoreColumn = scoreColumn;
         this.keyColumns = keyColumns;
-        this.joins = joins;
+        this.withFirstOccurrences = withFirstOccurrences;
     }
 
     /** Returns the 0–100 score of the current row of {@code row} under {@code normalizers}. */
@@ -83,14 +80,42 @@ enum ProbabilityScoredTable {
 
     /**
      * Returns the query for one page of final results in a time window, in (timestamp, id) order after a cursor.
-     * Parameters: job id, window start, window end, cursor timestamp, cursor timestamp, cursor id, page size.
+     * Influencers also get the {@code first_occurrence_probability} and {@code first_occurrence_score} of the first
+     * occurrence records that list them, null when there is none. Its parameters are those of {@link
+     * #pageArguments}.
      */
     String pageQuery() {
-        return "SELECT id, timestamp, probability, " + scoreColumn + " AS score, scored_at, " + keyColumns
-                + " FROM " + table + joins
+        String page = "SELECT id, timestamp, probability, " + scoreColumn + " AS score, scored_at, " + keyColumns
+                + " FROM " + table
                 + " WHERE job_id = ? AND NOT is_interim AND timestamp >= ? AND timestamp < ?"
                 + " AND (timestamp > ? OR (timestamp = ? AND id > ?))"
                 + " ORDER BY timestamp, id LIMIT ?";
+        if (!withFirstOccurrences) {
+            return page;
+        }
+        String firsts = FirstOccurrenceRecords.byInfluencerValue(
+                "(SELECT min(timestamp) FROM page)", "(SELECT max(timestamp) FROM page)");
+        return "WITH page AS MATERIALIZED (" + page + ")"
+                + " SELECT page.*, f.first_occurrence_probability, f.first_occurrence_score FROM page"
+                + " LEFT JOIN (" + firsts + ") f ON f.timestamp = page.timestamp"
+                + " AND f.influencer_field_name = page.influencer_field_name"
+                + " AND f.influencer_field_value = page.influencer_field_value"
+                + " ORDER BY page.timestamp, page.id";
+    }
+
+    /**
+     * Returns the parameters of {@link #pageQuery}: the job id, the window's start (or the cursor's timestamp when
+     * later) and end, the cursor's timestamp twice and id, the page size, and the job id again for the first
+     * occurrence records.
+     */
+    Object[] pageArguments(String jobId, long from, long windowEnd, long cursorTimestamp, long cursorId, int size) {
+        Object[] page = {jobId, from, windowEnd, cursorTimestamp, cursorTimestamp, cursorId, size};
+        if (!withFirstOccurrences) {
+            return page;
+        }
+        Object[] arguments = Arrays.copyOf(page, page.length + 1);
+        arguments[page.length] = jobId;
+        return arguments;
     }
 
     /**
