@@ -24,6 +24,12 @@ final class AnomalyEpisodes {
     static final double MEMORY = 50;
     /** Floor of the feature variances, so that identical past episodes do not make the next one impossible. */
     static final double MIN_VARIANCE = 0.05;
+    /**
+     * Largest absolute standardized error an episode counts. Beyond 38 standard deviations the normal tail is below
+     * the smallest normal double (2.2e-308), so a larger error adds no information. Without the limit, a value near
+     * 1e308 gives an episode size whose logarithm swamps the statistics of every later episode.
+     */
+    static final double MAX_ERROR = 38;
 
     private int length;
     private double errorSum;
@@ -37,10 +43,11 @@ final class AnomalyEpisodes {
     }
 
     /** Returns the probability of the episode extended by this bucket, or NaN when past episodes are too few. */
-    double probabilityWith(double probability, double error) {
+    double probabilityWith(double probability, double rawError) {
         if (!(probability < EPISODE_PROBABILITY)) {
             return Double.NaN;
         }
+        double error = clip(rawError);
         int sign = errorSum + error >= 0 ? 1 : 0;
         int base = 5 * sign;
         if (statistics[base] < MIN_EPISODES) {
@@ -53,14 +60,19 @@ final class AnomalyEpisodes {
         return Math.min(1, 2 * Math.min(lengthTail, sizeTail));
     }
 
+    private static double clip(double error) {
+        return Math.max(-MAX_ERROR, Math.min(MAX_ERROR, error));
+    }
+
     private static double tail(double x, double mean, double variance) {
         double sigma = Math.sqrt(Math.max(variance, MIN_VARIANCE));
         return Probabilities.upperTail((x - mean) / sigma, Probabilities.NORMAL_DEGREES);
     }
 
     /** Extends or closes the current episode with a finished bucket's probability and standardized error. */
-    void learn(double probability, double error) {
+    void learn(double probability, double rawError) {
         if (probability < EPISODE_PROBABILITY) {
+            double error = clip(rawError);
             length++;
             errorSum += error;
             absoluteErrorSum += Math.abs(error);

@@ -19,6 +19,11 @@ import java.io.IOException;
  * wildly wrong, such as a noiseless one with sharp edges, thus stops producing tiny probabilities, while a calibrated
  * one keeps β = 1. Counts decay with a memory of {@link #MEMORY} buckets. With no data the calibration is the
  * identity.
+ *
+ * <p>Each excess is winsorized at {@link #MAX_EXCESS_RATIO} times the current mean excess, a clipped update in the
+ * manner of Huber's M-estimators (Huber, Annals of Mathematical Statistics 35(1), 1964). Without it one bucket of a
+ * value near 1e308, whose excess is about 700, would flatten the slope to about 0.04 and make every later spike look
+ * ordinary.
  */
 final class TailCalibrator {
 
@@ -35,6 +40,15 @@ final class TailCalibrator {
     static final double MIN_SLOPE = 0.01;
 
     static final double MEMORY = 2_000;
+    /**
+     * Largest excess one bucket adds, in multiples of the current mean excess. An exponential excess passes 30 times
+     * its mean with probability e⁻³⁰ (1e-13), so a calibrated model is almost never clipped. One extreme bucket lowers a
+     * slope of 1 to about 0.52, and a series that keeps producing large excesses still reaches a small slope, because
+     * each one raises the mean excess and with it the next limit. On the standard NAB score of the 31-series subset
+     * this limit costs 0.32 points against none. A limit of 10 cost 2.05 and one of 100 nothing, but 100 leaves a slope
+     * of 0.24 after one extreme bucket, which put a later 10-standard-deviation spike at p = 4e-7.
+     */
+    static final double MAX_EXCESS_RATIO = 30;
 
     private static final double[] LOG_LEVELS = {Math.log(1e-1), Math.log(1e-2), Math.log(1e-3), Math.log(1e-4)};
 
@@ -67,9 +81,13 @@ final class TailCalibrator {
             previousLogCalibrated = logCalibrated;
         }
         int side = upper ? 1 : 0;
-        double tailSlope = (PRIOR_EXCESSES + excessCounts[side]) / (PRIOR_EXCESSES + excessSums[side]);
-        tailSlope = Math.max(MIN_SLOPE, Math.min(1, tailSlope));
+        double tailSlope = Math.max(MIN_SLOPE, Math.min(1, 1 / meanExcess(side)));
         return Math.max(Math.exp(previousLogCalibrated + tailSlope * (logP - previousLogQ)), p1);
+    }
+
+    /** Returns the smoothed mean excess ln(q₄/p₁) beyond the last level on a side: the inverse of the tail slope. */
+    private double meanExcess(int side) {
+        return (PRIOR_EXCESSES + excessSums[side]) / (PRIOR_EXCESSES + excessCounts[side]);
     }
 
     /** Returns ln(2F(q)) at the level, floored at ln q. */
@@ -97,8 +115,10 @@ final class TailCalibrator {
         double last = LEVELS[LEVELS.length - 1];
         if (p1 < last) {
             int side = upper ? 1 : 0;
+            double excess = Math.log(last / Math.max(p1, Probabilities.SMALLEST));
+            double limit = MAX_EXCESS_RATIO * meanExcess(side);
             excessCounts[side] += 1;
-            excessSums[side] += Math.log(last / Math.max(p1, Probabilities.SMALLEST));
+            excessSums[side] += Math.min(excess, limit);
         }
     }
 

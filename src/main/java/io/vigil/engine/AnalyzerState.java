@@ -15,7 +15,10 @@ import java.util.List;
  */
 final class AnalyzerState {
 
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
+
+    /** The format before sums kept a second model, still read. */
+    private static final int FORMAT_ONE_SUM_MODEL = 2;
 
     private AnalyzerState() {}
 
@@ -56,7 +59,7 @@ final class AnalyzerState {
     /** Replaces the analyzer's state with what {@link #write} wrote, dropping any open bucket. */
     static void read(DataInput in, DetectionBucketAnalyzer analyzer) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != FORMAT_ONE_SUM_MODEL) {
             throw new IOException("unsupported analyzer state version " + version + ", expected " + FORMAT_VERSION);
         }
         double expectedEventCount = in.readDouble();
@@ -73,7 +76,7 @@ final class AnalyzerState {
             int nextOrdinal = in.readInt();
             int seriesCount = in.readInt();
             for (int i = 0; i < seriesCount; i++) {
-                registry.add(readSeries(in, detector));
+                registry.add(readSeries(in, detector, version));
             }
             registry.restoreNextOrdinal(nextOrdinal);
             detector.frequentBy().readFrom(in);
@@ -91,7 +94,7 @@ final class AnalyzerState {
         analyzer.memory().restoreAllocationFailures(allocationFailures);
     }
 
-    private static Series readSeries(DataInput in, DetectorAnalysis detector) throws IOException {
+    private static Series readSeries(DataInput in, DetectorAnalysis detector, int version) throws IOException {
         int ordinal = in.readInt();
         String partitionValue = StateStrings.read(in);
         String byValue = StateStrings.read(in);
@@ -106,7 +109,9 @@ final class AnalyzerState {
         SeriesModel[] models = new SeriesModel[modelCount];
         List<Feature> features = detector.function().features();
         for (int i = 0; i < modelCount; i++) {
-            models[i] = detector.models().read(features.get(i), in);
+            models[i] = version == FORMAT_ONE_SUM_MODEL
+                    ? detector.models().readFormat2(features.get(i), in)
+                    : detector.models().read(features.get(i), in);
         }
         return new Series(
                 ordinal,

@@ -52,10 +52,12 @@ final class BucketStatistics {
         min = Math.min(min, value);
         max = Math.max(max, value);
 
-        // Weighted Welford update of the mean and the sum of squared deviations.
+        // Weighted Welford update of the mean and the sum of squared deviations. The mean moves as a convex
+        // combination, because value - mean overflows when the two have opposite signs near ±1.8e308.
         valueWeight += weight;
+        double share = weight / valueWeight;
         double delta = value - mean;
-        mean += delta * weight / valueWeight;
+        mean = mean * (1.0 - share) + value * share;
         squaredDeviations += weight * delta * (value - mean);
 
         if (keepValues) {
@@ -121,8 +123,17 @@ final class BucketStatistics {
         return feature.needsFieldValue() && !feature.keepsDistinct() ? valueWeight : count;
     }
 
-    /** Returns the feature's value; the caller checks {@link #isEmpty} for features that skip empty buckets. */
+    /**
+     * Returns the feature's value; the caller checks {@link #isEmpty} for features that skip empty buckets. A sum or
+     * variance that overflows a double is returned as ±{@link Double#MAX_VALUE}, so that the model judges it as the
+     * extreme value it is instead of skipping an infinite one.
+     */
     double value(Feature feature) {
+        double value = rawValue(feature);
+        return Double.isInfinite(value) ? Math.copySign(Double.MAX_VALUE, value) : value;
+    }
+
+    private double rawValue(Feature feature) {
         return switch (feature) {
             case COUNT, NON_ZERO_COUNT -> count;
             case DISTINCT_COUNT -> distinct == null ? 0.0 : distinct.size();

@@ -220,6 +220,10 @@ final class DetectorAnalysis extends AnalysisIdentity {
             countWeights[i] = countWeight(series, statistics, feature);
             if (interim && feature.grows()) {
                 corrections[i] = InterimCorrection.correction(actual[i], model.typical(bucketStartMs), completeness);
+                if (feature.countConditioned() && actual[i] != 0.0) {
+                    // The correction stands for values still to come, so it scales the count with the sum.
+                    countWeights[i] *= (actual[i] + corrections[i]) / actual[i];
+                }
             }
             assessments[i] =
                     model.assess(bucketStartMs, actual[i] + corrections[i], countWeights[i], function.side(feature));
@@ -264,8 +268,14 @@ final class DetectorAnalysis extends AnalysisIdentity {
         return Math.min(Math.exp(Math.min(joint, extreme)), 1.0);
     }
 
-    /** Returns the value weight relative to the series' typical one for averages, 1 for the other features. */
+    /**
+     * Returns the value weight relative to the series' typical one for averages, the value weight itself for sums,
+     * and 1 for the other features.
+     */
     static double countWeight(Series series, BucketStatistics statistics, Feature feature) {
+        if (feature.countConditioned()) {
+            return statistics.valueWeight(feature);
+        }
         double typical = series.typicalValueWeight();
         if (!feature.countWeighted() || !(typical > 0.0)) {
             return 1.0;

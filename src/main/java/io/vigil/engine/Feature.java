@@ -117,6 +117,14 @@ enum Feature {
     }
 
     /**
+     * Returns true for the sums, whose model also judges the sum given its number of values, so it receives that
+     * number as its count weight.
+     */
+    boolean countConditioned() {
+        return this == SUM || this == NON_NULL_SUM;
+    }
+
+    /**
      * Returns true when the statistic is an average whose spread shrinks with more values, so the model receives the
      * number of values it summarizes (means, medians, variances).
      */

@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * Chooses the model of each feature. A series' bucket statistics get the job's series models, and attributes shared
  * by the members of a population get a population distribution. The times of day and week get the circular time
- * model, because they are judged against when events usually happen rather than as a time series.
+ * model, because they are judged against when events usually happen rather than as a time series. The sums of a
+ * series get a {@link SumSeriesModel}, which also judges the sum given its number of values.
  */
 final class FeatureModels {
 
@@ -31,9 +32,10 @@ final class FeatureModels {
         if (feature == Feature.TIME_OF_WEEK) {
             return CircularTimeModel.timeOfWeek(bucketSpanSeconds);
         }
-        return population
-                ? new PopulationDistribution(feature.kind(), bucketSpanSeconds)
-                : seriesModels.create(feature.kind());
+        if (population) {
+            return new PopulationDistribution(feature.kind(), bucketSpanSeconds);
+        }
+        return feature.countConditioned() ? new SumSeriesModel(seriesModels) : seriesModels.create(feature.kind());
     }
 
     /** Reads a model of {@code feature} written by {@link SeriesModel#writeTo}. */
@@ -41,6 +43,17 @@ final class FeatureModels {
         if (feature.timeOfPeriod()) {
             return CircularTimeModel.read(in);
         }
-        return population ? PopulationDistribution.read(in) : seriesModels.read(in);
+        if (population) {
+            return PopulationDistribution.read(in);
+        }
+        return feature.countConditioned() ? SumSeriesModel.read(seriesModels, in) : seriesModels.read(in);
+    }
+
+    /** Reads a model of {@code feature} from a state of format 2, which kept one model per sum. */
+    SeriesModel readFormat2(Feature feature, DataInput in) throws IOException {
+        if (population || !feature.countConditioned()) {
+            return read(feature, in);
+        }
+        return SumSeriesModel.withoutCountView(seriesModels, seriesModels.read(in));
     }
 }

@@ -167,9 +167,12 @@ final class InfluenceCalculator {
                 return 1.0;
             }
             double typical = leaf.series().typicalValueWeight();
-            countWeight = kind.countWeighted() && typical > 0.0
-                    ? (whole.valueWeight(kind) - part.valueWeight(kind)) / typical
-                    : 1.0;
+            double restWeight = whole.valueWeight(kind) - part.valueWeight(kind);
+            if (kind.countConditioned()) {
+                countWeight = restWeight;
+            } else {
+                countWeight = kind.countWeighted() && typical > 0.0 ? restWeight / typical : 1.0;
+            }
         } else {
             value = part.value(kind);
             countWeight = DetectorAnalysis.countWeight(leaf.series(), part, kind);

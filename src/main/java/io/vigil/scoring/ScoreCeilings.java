@@ -28,6 +28,23 @@ final class ScoreCeilings {
     private static final double UPPER_RANK_QUANTILE = 0.85;
     private static final double BETA_PRIOR = 1.0 / 3.0;
 
+    /**
+     * Smallest probability whose size the maximum ceiling compares for a result that is significant on its own. No
+     * series history checks a model's tail this far out. By an estimate of a very large job, 30 days of 1-second
+     * buckets are 2.6 million buckets, and 100,000 such series give about 2.6e11 results, so a frequency below about
+     * 4e-12 cannot be measured. A smaller probability comes from the shape the model assumes, not from data, so as a
+     * maximum p = 1e-300 is no stronger evidence than p = 1e-12.
+     */
+    static final double TRUSTED_TAIL_PROBABILITY = 1e-12;
+
+    private static final double LOG_TRUSTED_TAIL = Math.log(TRUSTED_TAIL_PROBABILITY);
+    private static final double LOG_SMALLEST = Math.log(DeviationFunction.SMALLEST_PROBABILITY);
+
+    /** Probability ceilings between which the trusted tail bound phases in: the lower ends of minor and major. */
+    private static final double TRUST_START_CEILING = 25.0;
+
+    private static final double TRUST_FULL_CEILING = 50.0;
+
     private static final double LOG_LARGEST_SIGNIFICANT = Math.log(DeviationFunction.LARGEST_SIGNIFICANT_PROBABILITY);
 
     /** {@code 1 / (ln 1e-4 - ln 0.05)}: the slope of the probability ceiling per unit of {@code ln p}. */
@@ -90,19 +107,29 @@ final class ScoreCeilings {
      * where ml-cpp divides the raw scores. The deviation function s compresses probabilities between 0.05 and 1e-4
      * into raw scores below 1, so a raw score ratio put p = 8e-4 at 4% of p = 2e-6 and its score near 6, while in
      * log probability it is at 41% and keeps 61. No ceiling (infinity) when the scope has no positive maximum.
+     *
+     * <p>Both probabilities are floored before the ratio. For a result whose {@code probabilityCeiling} is at least
+     * 50, the floor is {@link #TRUSTED_TAIL_PROBABILITY}, so a burst of p = 1e-300 leaves an earlier p = 1e-8 at r =
+     * 0.63 (ceiling 81) instead of 0.02 (ceiling 3). For a result whose probability ceiling is below 25, which its own
+     * probability already makes a warning at most, the floor is the smallest double, so a scope with a history of far
+     * larger anomalies still damps it. In between, the log of the floor moves linearly.
      */
-    static double maximum(double score, double maxScore) {
+    static double maximum(double score, double maxScore, double probabilityCeiling) {
         if (!(maxScore > 0.0)) {
             return Double.POSITIVE_INFINITY;
         }
-        double r = Math.min(surprise(score) / surprise(maxScore), 1.0);
+        double trust = (probabilityCeiling - TRUST_START_CEILING) / (TRUST_FULL_CEILING - TRUST_START_CEILING);
+        trust = Math.min(Math.max(trust, 0.0), 1.0);
+        double logFloor = LOG_SMALLEST + trust * (LOG_TRUSTED_TAIL - LOG_SMALLEST);
+        double r = Math.min(surprise(score, logFloor) / surprise(maxScore, logFloor), 1.0);
         return 100.0 * Math.min(1.5 * r, 0.5 + 0.5 * r);
     }
 
-    /** Returns {@code ln(0.05 / p)} of the probability p = s⁻¹(score), at least 0. */
-    private static double surprise(double score) {
+    /** Returns {@code ln(0.05 / p)} of the probability p = s⁻¹(score), with ln p floored at {@code logFloor}. */
+    private static double surprise(double score, double logFloor) {
         double p = DeviationFunction.probability(Math.min(score, DeviationFunction.MAX_RAW_SCORE));
-        return Math.max(LOG_LARGEST_SIGNIFICANT - Math.log(Math.max(p, DeviationFunction.SMALLEST_PROBABILITY)), 0.0);
+        double logP = Math.log(Math.max(p, DeviationFunction.SMALLEST_PROBABILITY));
+        return Math.max(LOG_LARGEST_SIGNIFICANT - Math.max(logP, logFloor), 0.0);
     }
 
     /**

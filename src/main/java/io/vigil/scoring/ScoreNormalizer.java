@@ -128,11 +128,11 @@ final class ScoreNormalizer {
         }
         double noise = ScoreCeilings.noise(rawScore, histogram.quantile(0.5), histogram.fractionAtZero());
         double rank = rankByScore.computeIfAbsent(ScoreHistogram.discretize(rawScore), this::rank);
-        ScopeMaximum maximum = maxima.get(scope);
-        double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score);
         double ceilingProbability = Math.min(
                 familyWise ? ScoreCeilings.familyWise(probability, resultCount) : probability, ceilingProbabilityLimit);
         double probabilityCeiling = ScoreCeilings.probability(ceilingProbability);
+        ScopeMaximum maximum = maxima.get(scope);
+        double ratio = ScoreCeilings.maximum(rawScore, maximum == null ? 0.0 : maximum.score, probabilityCeiling);
 
         double score = Math.min(Math.min(noise, rank), Math.min(ratio, probabilityCeiling));
         return Math.min(Math.max(score, 0.0), 100.0);

@@ -17,6 +17,31 @@ class TailCalibratorTest {
         }
     }
 
+    /** One excess of about 700 among none adds only 30 times the prior mean excess, so the slope stays near 0.52. */
+    @Test
+    void oneExtremeBarelyFlattensTail() {
+        TailCalibrator calibrator = new TailCalibrator();
+        for (int i = 0; i < 1000; i++) {
+            calibrator.record(true, 1);
+        }
+        calibrator.record(true, Probabilities.SMALLEST);
+
+        assertThat(calibrator.calibrate(true, 1e-23)).isLessThan(1e-12);
+    }
+
+    @Test
+    void repeatedExtremesStillFlattenTail() {
+        TailCalibrator calibrator = new TailCalibrator();
+        for (int i = 0; i < 1000; i++) {
+            calibrator.record(true, 1);
+        }
+        for (int i = 0; i < 20; i++) {
+            calibrator.record(true, Probabilities.SMALLEST);
+        }
+
+        assertThat(calibrator.calibrate(true, 1e-23)).isGreaterThan(1e-6);
+    }
+
     @Test
     void staysNearIdentityForCalibratedInput() {
         TailCalibrator calibrator = new TailCalibrator();

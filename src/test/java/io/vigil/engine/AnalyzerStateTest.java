@@ -2,13 +2,17 @@ package io.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.vigil.analytics.DefaultSeriesModelFactory;
 import io.vigil.job.Job;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnalyzerStateTest {
@@ -67,5 +71,51 @@ class AnalyzerStateTest {
         assertThatThrownBy(() -> other.readState(new DataInputStream(new ByteArrayInputStream(state))))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("state has 3 detectors but the job has 1");
+    }
+
+    @Test
+    void sumStateRoundTrips() {
+        AnalyzerDriver original = trained("sum");
+        AnalyzerDriver reopened = driver("sum");
+        reopened.restore(original.state());
+
+        assertThat(reopened.state()).isEqualTo(original.state());
+        original.add(50 * HOUR, Map.of("x", "500"));
+        reopened.add(50 * HOUR, Map.of("x", "500"));
+        assertThat(Results.withoutTiming(reopened.finalizeBucket(50 * HOUR)))
+                .isEqualTo(Results.withoutTiming(original.finalizeBucket(50 * HOUR)));
+    }
+
+    /**
+     * Format 2 kept one metric model per sum series, laid out as a max series' state is, so a max job's state marked
+     * as format 2 stands for an old sum state. Its model becomes the view of the sum itself.
+     */
+    @Test
+    void formatTwoSumStateIsRead() {
+        byte[] state = trained("max").state();
+        ByteBuffer.wrap(state).putInt(0, 2);
+        AnalyzerDriver sum = driver("sum");
+
+        sum.restore(state);
+        sum.add(50 * HOUR, Map.of("x", "500"));
+        BucketResults results = sum.finalizeBucket(50 * HOUR);
+
+        assertThat(results.records()).isNotEmpty();
+        assertThat(results.records().get(0).typical().get(0)).isCloseTo(11.0, within(1.0));
+    }
+
+    private static AnalyzerDriver trained(String function) {
+        AnalyzerDriver driver = driver(function);
+        for (int hour = 0; hour < 50; hour++) {
+            driver.add(hour * HOUR, Map.of("x", Integer.toString(10 + hour % 3)));
+            driver.finalizeBucket(hour * HOUR);
+        }
+        return driver;
+    }
+
+    private static AnalyzerDriver driver(String function) {
+        return new AnalyzerDriver(
+                Jobs.job("1h", List.of(), Jobs.detector(function, "x", null, null)),
+                new DefaultSeriesModelFactory(3600));
     }
 }

@@ -36,6 +36,21 @@ class BucketStatisticsTest {
     }
 
     @Test
+    void opposedExtremesKeepFiniteMean() {
+        BucketStatistics statistics = of(-1e308, 1e308);
+
+        assertThat(statistics.value(Feature.MEAN)).isEqualTo(0.0);
+        assertThat(statistics.value(Feature.VARP)).isEqualTo(Double.MAX_VALUE);
+    }
+
+    @Test
+    void overflowingSumSaturates() {
+        assertThat(of(1e308, 1e308).value(Feature.SUM)).isEqualTo(Double.MAX_VALUE);
+        assertThat(of(-1e308, -1e308).value(Feature.SUM)).isEqualTo(-Double.MAX_VALUE);
+        assertThat(of(100, 1e308).value(Feature.VARP)).isEqualTo(Double.MAX_VALUE);
+    }
+
+    @Test
     void valueWithoutEverythingIsUndefined() {
         BucketStatistics whole = of(1, 2);
 

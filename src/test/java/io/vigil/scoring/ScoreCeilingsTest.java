@@ -32,20 +32,50 @@ class ScoreCeilingsTest {
     @ParameterizedTest
     @CsvSource({"6.0, 100", "3.0, 80.95", "2.0, 73.81", "1.0, 54.76", "3.13, 81.78"})
     void maximumCeilingScalesWithLogProbabilityRatio(double score, double expected) {
-        assertThat(ScoreCeilings.maximum(score, 6.0)).isCloseTo(expected, within(0.01));
+        assertThat(ScoreCeilings.maximum(score, 6.0, 100.0)).isCloseTo(expected, within(0.01));
     }
 
     /** ln(0.05 / 8e-4) / ln(0.05 / 2e-6) = 0.408, so the ceiling is 100 · 1.5 · 0.408. */
     @Test
     void maximumCeilingOfModerateAnomalyAfterLargeOne() {
-        double ceiling = ScoreCeilings.maximum(DeviationFunction.score(8e-4), DeviationFunction.score(2e-6));
+        double ceiling = ScoreCeilings.maximum(DeviationFunction.score(8e-4), DeviationFunction.score(2e-6), 100.0);
 
         assertThat(ceiling).isCloseTo(61.25, within(0.01));
     }
 
+    /** For a significant result both probabilities floor at 1e-12: r = ln(0.05 / 1e-8) / ln(0.05 / 1e-12) = 0.626. */
+    @Test
+    void maximumCeilingOfSignificantResultBoundsSurprise() {
+        double ceiling = ScoreCeilings.maximum(DeviationFunction.score(1e-8), DeviationFunction.score(1e-300), 100.0);
+
+        assertThat(ceiling).isCloseTo(81.29, within(0.05));
+    }
+
+    /** A result whose probability ceiling is a warning keeps r = ln(0.05 / 1e-5) / ln(0.05 / 1e-300) = 0.0124. */
+    @Test
+    void maximumCeilingOfWarningComparesFullTail() {
+        double ceiling = ScoreCeilings.maximum(DeviationFunction.score(1e-5), DeviationFunction.score(1e-300), 20.0);
+
+        assertThat(ceiling).isCloseTo(1.86, within(0.05));
+    }
+
+    @Test
+    void maximumCeilingGrowsWithProbabilityCeiling() {
+        double score = DeviationFunction.score(1e-8);
+        double maxScore = DeviationFunction.score(1e-300);
+
+        double warning = ScoreCeilings.maximum(score, maxScore, 25.0);
+        double between = ScoreCeilings.maximum(score, maxScore, 37.5);
+        double major = ScoreCeilings.maximum(score, maxScore, 50.0);
+
+        assertThat(warning).isLessThan(between);
+        assertThat(between).isLessThan(major);
+        assertThat(ScoreCeilings.maximum(score, maxScore, 90.0)).isEqualTo(major);
+    }
+
     @Test
     void maximumCeilingIsAbsentWithoutMaximum() {
-        assertThat(ScoreCeilings.maximum(1.0, 0.0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(ScoreCeilings.maximum(1.0, 0.0, 100.0)).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
     @Test
