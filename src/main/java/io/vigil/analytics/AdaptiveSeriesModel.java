@@ -19,7 +19,7 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 2;
+    static final byte STATE_VERSION = 3;
     /** Buckets learned before any probability below 1 is returned. */
     static final int MIN_HISTORY = 3;
 

@@ -55,6 +55,24 @@ class DecompositionTest {
     }
 
     @Test
+    void predictsSquareWaveAcrossMidnight() {
+        // NAB's art_daily_perfect_square_wave: 20, then 80 from 09:00 to 18:00, without noise.
+        LongToDoubleFunction squareWave = time -> hourOfDay(time) >= 9 && hourOfDay(time) < 18 ? 80 : 20;
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        for (int i = 0; i <= 2 * BUCKETS_PER_DAY; i++) {
+            long midpoint = i * SPAN_MS + SPAN_MS / 2;
+            decomposition.learn(midpoint, squareWave.applyAsDouble(midpoint));
+        }
+        long afterMidnight = (2 * BUCKETS_PER_DAY + 1) * SPAN_MS + SPAN_MS / 2;
+        long beforeMidnight = (2 * BUCKETS_PER_DAY - 1) * SPAN_MS + SPAN_MS / 2;
+
+        assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_DAILY);
+        assertThat(decomposition.predict(afterMidnight)).isCloseTo(20, within(0.01));
+        assertThat(decomposition.predict(beforeMidnight)).isCloseTo(20, within(0.01));
+        assertThat(decomposition.predict(afterMidnight + 12 * HOUR_MS)).isCloseTo(80, within(0.01));
+    }
+
+    @Test
     void adaptsToLevelShift() {
         Random random = new Random(23);
         Decomposition decomposition = new Decomposition(SPAN_MS);
