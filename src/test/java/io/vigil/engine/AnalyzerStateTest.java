@@ -2,7 +2,6 @@ package io.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import io.vigil.analytics.DefaultSeriesModelFactory;
 import io.vigil.job.Job;
@@ -101,7 +100,8 @@ class AnalyzerStateTest {
         BucketResults results = sum.finalizeBucket(50 * HOUR);
 
         assertThat(results.records()).isNotEmpty();
-        assertThat(results.records().get(0).typical().get(0)).isCloseTo(11.0, within(1.0));
+        // The trained values cycle through 10, 11 and 12.
+        assertThat(results.records().get(0).typical().get(0)).isBetween(10.0, 12.5);
     }
 
     private static AnalyzerDriver trained(String function) {
