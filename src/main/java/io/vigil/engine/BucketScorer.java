@@ -55,6 +55,22 @@ final class BucketScorer {
      * anomalous (raw score above 0) the bucket's aggregate levels, which include its score, update none either. The
      * bucket level receives at least the aggregate raw score of its least probable first occurrence, as it is scored.
      */
+    /**
+     * Counts the results a {@code skip_result} rule removed as unremarkable in the record and bucket histories, with a
+     * raw score of 0. Without them the histories would hold only the results the rules kept, usually the larger
+     * ones, and a kept result would rank lower among them than among all the job's results.
+     */
+    void updateNormalizersForSkipped(Normalizers normalizers, List<Leaf> scored, List<Leaf> skipped) {
+        for (Leaf leaf : skipped) {
+            if (!leaf.modelUpdateSkipped()) {
+                normalizers.update(ScoreLevel.RECORD, leaf.detector().recordKey(), recordScope(leaf), 0.0);
+            }
+        }
+        if (scored.isEmpty() && !skipped.isEmpty()) {
+            normalizers.update(ScoreLevel.BUCKET, NormalizerKey.BUCKET, MaxScoreScope.ALL, 0.0);
+        }
+    }
+
     boolean updateNormalizers(Normalizers normalizers, List<Leaf> leaves, BucketTree tree) {
         boolean bigChange = false;
         boolean aggregatesSkipped = false;

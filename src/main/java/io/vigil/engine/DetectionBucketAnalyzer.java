@@ -165,21 +165,23 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         long eventCount = eventCounts.take(bucketStartMs);
         List<List<Leaf>> leavesByDetector = new ArrayList<>(detectors.size());
         List<Leaf> leaves = new ArrayList<>();
+        List<Leaf> skipped = new ArrayList<>();
         for (DetectorAnalysis detector : detectors) {
             List<Leaf> detectorLeaves = new ArrayList<>();
             detector.collectLeaves(bucketStartMs, false, 1.0, detectorLeaves);
             leavesByDetector.add(detectorLeaves);
-            addUnlessSkipped(detector.rules(), bucketStartMs, detectorLeaves, leaves);
+            addUnlessSkipped(detector.rules(), bucketStartMs, detectorLeaves, leaves, skipped);
         }
         for (DistributionAnalysis distribution : distributions) {
             List<Leaf> distributionLeaves = new ArrayList<>();
             distribution.collectLeaves(bucketStartMs, false, 1.0, distributionLeaves);
-            addUnlessSkipped(distribution.rules(), bucketStartMs, distributionLeaves, leaves);
+            addUnlessSkipped(distribution.rules(), bucketStartMs, distributionLeaves, leaves, skipped);
         }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
 
         normalizers.age();
         bigChangePending |= scorer.updateNormalizers(normalizers, leaves, tree);
+        scorer.updateNormalizersForSkipped(normalizers, leaves, skipped);
         BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, false, 0L);
 
         for (int i = 0; i < detectors.size(); i++) {
@@ -203,12 +205,12 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
         for (DetectorAnalysis detector : detectors) {
             List<Leaf> detectorLeaves = new ArrayList<>();
             detector.collectLeaves(bucketStartMs, true, completeness, detectorLeaves);
-            addUnlessSkipped(detector.rules(), bucketStartMs, detectorLeaves, leaves);
+            addUnlessSkipped(detector.rules(), bucketStartMs, detectorLeaves, leaves, new ArrayList<>());
         }
         for (DistributionAnalysis distribution : distributions) {
             List<Leaf> distributionLeaves = new ArrayList<>();
             distribution.collectLeaves(bucketStartMs, true, completeness, distributionLeaves);
-            addUnlessSkipped(distribution.rules(), bucketStartMs, distributionLeaves, leaves);
+            addUnlessSkipped(distribution.rules(), bucketStartMs, distributionLeaves, leaves, new ArrayList<>());
         }
         BucketTree tree = explainAndAggregate(bucketStartMs, leaves);
         BucketResults results = scorer.results(normalizers, bucketStartMs, eventCount, leaves, tree, true, 0L);
@@ -216,11 +218,11 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
     }
 
     /**
-     * Applies the detector's custom rules: leaves a {@code skip_result} rule matches are not added to {@code scored},
-     * and leaves a {@code skip_model_update} rule matches are marked so that nothing learns from them.
+     * Applies the detector's custom rules: leaves a {@code skip_result} rule matches go to {@code skipped} instead of
+     * {@code scored}, and leaves a {@code skip_model_update} rule matches are marked so that nothing learns from them.
      */
     private static void addUnlessSkipped(
-            DetectorRules rules, long bucketStartMs, List<Leaf> leaves, List<Leaf> scored) {
+            DetectorRules rules, long bucketStartMs, List<Leaf> leaves, List<Leaf> scored, List<Leaf> skipped) {
         if (rules.isEmpty()) {
             scored.addAll(leaves);
             return;
@@ -230,7 +232,9 @@ final class DetectionBucketAnalyzer implements BucketAnalyzer {
             if (actions.skipModelUpdate()) {
                 leaf.skipModelUpdate();
             }
-            if (!actions.skipResult()) {
+            if (actions.skipResult()) {
+                skipped.add(leaf);
+            } else {
                 scored.add(leaf);
             }
         }

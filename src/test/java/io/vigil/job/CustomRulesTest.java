@@ -79,6 +79,13 @@ class CustomRulesTest extends JobApiTest {
                         "{\"conditions\":[{\"applies_to\":\"actual\",\"operator\":\"eq\",\"value\":1}]}",
                         "Invalid detector rule: operator [eq] is not supported; use one of [gt, gte, lt, lte]"),
                 Map.entry(
+                        "{\"conditions\":[{\"applies_to\":\"actual\",\"operator\":\"gt\",\"value\":\"NaN\"}]}",
+                        "Invalid detector rule: condition value [NaN] is not a finite number; use a number such as 10"),
+                Map.entry(
+                        "{\"conditions\":[{\"applies_to\":\"typical\",\"operator\":\"lt\",\"value\":1e999}]}",
+                        "Invalid detector rule: condition value [Infinity] is not a finite number; use a number such "
+                                + "as 10"),
+                Map.entry(
                         "{\"conditions\":[{\"applies_to\":\"actual\",\"operator\":\"gt\"}]}",
                         "Invalid detector rule: each condition needs applies_to, operator and value, for example "
                                 + "{\"applies_to\": \"actual\", \"operator\": \"gt\", \"value\": 10}"));

@@ -1,6 +1,7 @@
 package io.vigil.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vigil.process.TestApi;
 import java.util.List;
@@ -71,8 +72,6 @@ class CustomRuleEffectsTest extends LifecycleApiTest {
         }
 
         long spike = T0 + (24 * 7 + 3) * HOUR;
-        System.out.println("TMP " + results("rules-skip-result-control", "records", "") + " buckets "
-                + results("rules-skip-result-control", "buckets", "&anomaly_score=1"));
         assertThat(recordsOf("rules-skip-result-control", "host-b"))
                 .extracting(LifecycleApiTest::time)
                 .contains(spike);
@@ -82,6 +81,34 @@ class CustomRuleEffectsTest extends LifecycleApiTest {
                 .contains(spike);
         assertThat(results("rules-skip-result", "influencers", ""))
                 .noneMatch(influencer -> "host-b".equals(influencer.get("influencer_field_value")));
+    }
+
+    @Test
+    void skippedResultsLeaveKeptScoresAlone() {
+        String rules = "[{\"actions\": [\"skip_result\"], "
+                + "\"conditions\": [{\"applies_to\": \"diff_from_typical\", \"operator\": \"lt\", \"value\": 200}]}]";
+        openJob("rules-skip-small", countByHost(rules));
+        openJob("rules-skip-small-control", countByHost(""));
+        String data = traffic(new Random(SEED), 0, 24 * 8, 24 * 7 + 3, List.of("host-a"));
+
+        for (String jobId : List.of("rules-skip-small", "rules-skip-small-control")) {
+            postData(jobId, data);
+            flush(jobId, "");
+        }
+
+        long spike = T0 + (24 * 7 + 3) * HOUR;
+        List<Map<String, Object>> withRule = recordsOf("rules-skip-small", "host-a");
+        List<Map<String, Object>> control = recordsOf("rules-skip-small-control", "host-a").stream()
+                .filter(record -> time(record) == spike)
+                .toList();
+        assertThat(withRule)
+                .as("records the rule kept")
+                .extracting(LifecycleApiTest::time)
+                .containsExactly(spike);
+        assertThat(control).as("spike record without the rule").hasSize(1);
+        assertThat(number(withRule.get(0), "record_score"))
+                .as("spike record score with the rule")
+                .isCloseTo(number(control.get(0), "record_score"), within(5.0));
     }
 
     @Test

@@ -92,6 +92,11 @@ final class CustomRuleValidator {
                 throw ConfigErrors.invalid("Invalid detector rule: each condition needs applies_to, operator and "
                         + "value, for example {\"applies_to\": \"actual\", \"operator\": \"gt\", \"value\": 10}");
             }
+            if (!Double.isFinite(condition.value())) {
+                // JSON has no NaN or infinity, so such a value would be written back as a string.
+                throw ConfigErrors.invalid("Invalid detector rule: condition value [" + condition.value()
+                        + "] is not a finite number; use a number such as 10");
+            }
             conditions.add(new RuleCondition(
                     oneOf("applies_to", condition.appliesTo(), APPLIES_TO),
                     oneOf("operator", condition.operator(), OPERATORS),
