@@ -20,6 +20,8 @@ import java.io.IOException;
 final class AdaptiveSeriesModel implements SeriesModel {
 
     static final byte STATE_VERSION = 3;
+    /** The state version before the level-alone predictor kept its own level of the raw values. */
+    static final byte PREVIOUS_STATE_VERSION = 2;
     /** Buckets learned before any probability below 1 is returned. */
     static final int MIN_HISTORY = 3;
 
@@ -166,11 +168,14 @@ final class AdaptiveSeriesModel implements SeriesModel {
         levelCalibrator.writeTo(out);
     }
 
-    /** Reads a model written by {@link #writeTo}, after the caller has checked the version byte. */
-    static AdaptiveSeriesModel readAfterVersion(DataInput in) throws IOException {
+    /**
+     * Reads a model written by {@link #writeTo} in state {@code version}, after the caller has read and checked the
+     * version byte.
+     */
+    static AdaptiveSeriesModel readAfterVersion(DataInput in, byte version) throws IOException {
         SeriesKind kind = SeriesKind.values()[in.readByte()];
         long bucketSpanMs = in.readLong();
-        Decomposition decomposition = Decomposition.read(in);
+        Decomposition decomposition = Decomposition.read(in, version >= STATE_VERSION);
         TailCalibrator calibrator = TailCalibrator.read(in);
         MultiBucketFeature multiBucket = MultiBucketFeature.read(in);
         TailCalibrator multiBucketCalibrator = TailCalibrator.read(in);

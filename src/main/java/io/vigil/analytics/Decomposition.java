@@ -350,7 +350,11 @@ final class Decomposition {
         out.writeDouble(runValueSum);
     }
 
-    static Decomposition read(DataInput in) throws IOException {
+    /**
+     * Reads a decomposition written by {@link #writeTo}. A state written before the level-alone predictor had a level
+     * of its own ({@code withRawLevel} false) starts that level at the shared level.
+     */
+    static Decomposition read(DataInput in, boolean withRawLevel) throws IOException {
         long bucketSpanMs = in.readLong();
         double testRate = in.readDouble();
         boolean seasonal = in.readBoolean();
@@ -360,7 +364,7 @@ final class Decomposition {
         decomposition.count = in.readLong();
         decomposition.firstTimeMs = in.readLong();
         decomposition.level = in.readDouble();
-        decomposition.rawLevel = in.readDouble();
+        decomposition.rawLevel = withRawLevel ? in.readDouble() : decomposition.level;
         decomposition.trend = in.readDouble();
         decomposition.baseline = in.readDouble();
         decomposition.baselineStarted = in.readBoolean();

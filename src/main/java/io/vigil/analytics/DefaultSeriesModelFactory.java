@@ -32,15 +32,17 @@ public final class DefaultSeriesModelFactory implements SeriesModelFactory {
     /**
      * {@inheritDoc}
      *
-     * @throws IOException if the state was written by another state version or is truncated
+     * @throws IOException if the state was written by an unsupported state version or is truncated
      */
     @Override
     public SeriesModel read(DataInput in) throws IOException {
         byte version = in.readByte();
-        if (version != AdaptiveSeriesModel.STATE_VERSION) {
+        if (version != AdaptiveSeriesModel.STATE_VERSION && version != AdaptiveSeriesModel.PREVIOUS_STATE_VERSION) {
             throw new IOException("Series model state version " + version + " is not supported; this build reads "
-                    + "version " + AdaptiveSeriesModel.STATE_VERSION + ". Restore a snapshot written by this version.");
+                    + "versions " + AdaptiveSeriesModel.PREVIOUS_STATE_VERSION + " and "
+                    + AdaptiveSeriesModel.STATE_VERSION
+                    + ". Restore a snapshot written by one of them.");
         }
-        return AdaptiveSeriesModel.readAfterVersion(in);
+        return AdaptiveSeriesModel.readAfterVersion(in, version);
     }
 }

@@ -3,6 +3,12 @@ package io.vigil.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -106,6 +112,48 @@ class DecompositionTest {
             decomposition.learn(midpoint, signal.applyAsDouble(midpoint) + random.nextGaussian());
         }
         return decomposition;
+    }
+
+    /**
+     * Bytes from the end of the state to the end of the raw level: trend, baseline, its flag, three test errors and
+     * variances, the configuration byte, two run counts and two run sums.
+     */
+    private static final int AFTER_RAW_LEVEL = 8 + 8 + 1 + 3 * 16 + 1 + 4 + 4 + 8 + 8;
+
+    @Test
+    void stateWithoutRawLevelStartsItAtLevel() throws IOException {
+        Decomposition learned = new Decomposition(5 * 60_000L);
+        Random random = new Random(11L);
+        for (long time = 0; time < 3 * 24 * HOUR_MS; time += 5 * 60_000L) {
+            learned.learn(time, 100 + 10 * Math.sin(2 * Math.PI * hourOfDay(time) / 24) + random.nextGaussian());
+        }
+        byte[] current = write(learned);
+        int rawLevelEnd = current.length - AFTER_RAW_LEVEL;
+        byte[] previous = concat(
+                Arrays.copyOfRange(current, 0, rawLevelEnd - 8),
+                Arrays.copyOfRange(current, rawLevelEnd, current.length));
+
+        Decomposition read = Decomposition.read(new DataInputStream(new ByteArrayInputStream(previous)), false);
+
+        byte[] expected = concat(
+                Arrays.copyOfRange(current, 0, rawLevelEnd - 8),
+                Arrays.copyOfRange(current, rawLevelEnd - 16, rawLevelEnd - 8),
+                Arrays.copyOfRange(current, rawLevelEnd, current.length));
+        assertThat(write(read)).isEqualTo(expected);
+    }
+
+    private static byte[] write(Decomposition decomposition) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        decomposition.writeTo(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            joined.writeBytes(part);
+        }
+        return joined.toByteArray();
     }
 
     private static double hourOfDay(long timeMs) {
