@@ -165,11 +165,14 @@ class JobCrudTest extends JobApiTest {
         Response wrongType = api.putJob("bad", JobBodies.countJobWith("\"renormalization_window_days\":\"ten\""));
         Response empty = api.putJob("bad", "");
         Response array = api.putJob("bad", "[]");
+        Response stringForList = api.putJob("bad", JobBodies.countJobWith("\"groups\":\"x\""));
 
         assertThat(syntax.status()).isEqualTo(400);
         assertThat(syntax.errorType()).isEqualTo("x_content_parse_exception");
         assertThat(wrongType.reason())
-                .endsWith("[job_details] failed to parse field [renormalization_window_days]: expected a number");
+                .endsWith("[job_details] failed to parse field [renormalization_window_days]: expected a number, got "
+                        + "[ten]");
+        assertThat(stringForList.reason()).endsWith("failed to parse field [groups]: expected an array, got [x]");
         assertThat(empty.errorType()).isEqualTo("parse_exception");
         assertThat(empty.reason()).isEqualTo("request body is required");
         assertThat(array.reason()).isEqualTo("[1:1] [job_details] request body must be a JSON object");

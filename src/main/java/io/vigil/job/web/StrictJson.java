@@ -114,8 +114,26 @@ class StrictJson {
         JacksonException.Reference last = path.get(path.size() - 1);
         String parser = parserName(owner(path));
         String field = last.getPropertyName() != null ? last.getPropertyName() : "[" + last.getIndex() + "]";
-        return VigilException.bodyParseError(
-                location + " [" + parser + "] failed to parse field [" + field + "]: " + expected(e.getTargetType()));
+        return VigilException.bodyParseError(location + " [" + parser + "] failed to parse field [" + field + "]: "
+                + expected(e.getTargetType()) + given(body, path));
+    }
+
+    /** Describes the value the request gave at the failing field, or returns "" when it cannot be found. */
+    private String given(byte[] body, List<JacksonException.Reference> path) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            parser.nextToken();
+            descend(parser, steps(path), 0);
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                return ", got an object";
+            }
+            if (token == JsonToken.START_ARRAY) {
+                return ", got an array";
+            }
+            return token != null && token.isScalarValue() ? ", got [" + parser.getString() + "]" : "";
+        } catch (JacksonException e) {
+            return "";
+        }
     }
 
     /** Returns the class of the object that contains the last field of the path, skipping list and map steps. */
