@@ -51,6 +51,10 @@ public final class BenchMain {
                 io.vigil.bench.nab.NabEngine.class,
                 "NAB scores through the detection engine in process, with a per-file breakdown: nab-engine [FOLDER]");
         register(
+                "skewed-metrics",
+                io.vigil.engine.SkewedStreams.class,
+                "maximum scores of 14 days of independent log-normal, gamma and exponential values, 24 streams");
+        register(
                 "overall",
                 OverallBench.class,
                 "overall-bucket p50/p99 over 10 to 100 jobs and a year of 15-minute buckets [--data DIR] [--url URL]");
