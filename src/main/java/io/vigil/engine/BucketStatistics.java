@@ -124,6 +124,11 @@ final class BucketStatistics {
         return feature.needsFieldValue() ? valueCount == 0 : count == 0.0;
     }
 
+    /** Returns the number of records with a field value, whatever their weights. */
+    long valueCount() {
+        return valueCount;
+    }
+
     /** Returns the number of events the feature value summarizes: the weight of the values, or of the records. */
     double valueWeight(Feature feature) {
         return feature.needsFieldValue() && !feature.keepsDistinct() ? valueWeight : count;
