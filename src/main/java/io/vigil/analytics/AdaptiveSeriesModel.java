@@ -20,7 +20,7 @@ import java.io.IOException;
 final class AdaptiveSeriesModel implements SeriesModel {
 
     static final byte STATE_VERSION = 4;
-    /** The state version before the model kept its warm-up values, still read. */
+    /** The state version before the model kept its warm-up values and its calibrators their largest excesses. */
     static final byte WITHOUT_WARM_UP_STATE_VERSION = 3;
     /** The state version before the level-alone predictor kept its own level of the raw values, still read. */
     static final byte PREVIOUS_STATE_VERSION = 2;
@@ -218,15 +218,16 @@ final class AdaptiveSeriesModel implements SeriesModel {
     static AdaptiveSeriesModel readAfterVersion(DataInput in, byte version) throws IOException {
         SeriesKind kind = SeriesKind.values()[in.readByte()];
         long bucketSpanMs = in.readLong();
+        boolean current = version >= STATE_VERSION;
         Decomposition decomposition = Decomposition.read(in, version >= WITHOUT_WARM_UP_STATE_VERSION);
-        TailCalibrator calibrator = TailCalibrator.read(in);
+        TailCalibrator calibrator = TailCalibrator.read(in, current);
         MultiBucketFeature multiBucket = MultiBucketFeature.read(in);
-        TailCalibrator multiBucketCalibrator = TailCalibrator.read(in);
+        TailCalibrator multiBucketCalibrator = TailCalibrator.read(in, current);
         AnomalyEpisodes episodes = AnomalyEpisodes.read(in);
         AnomalyRuns runs = AnomalyRuns.read(in);
         LongRunLevel level = LongRunLevel.read(in);
-        TailCalibrator levelCalibrator = TailCalibrator.read(in);
-        WarmUpValues warmUp = version >= STATE_VERSION ? WarmUpValues.read(in) : WarmUpValues.complete();
+        TailCalibrator levelCalibrator = TailCalibrator.read(in, current);
+        WarmUpValues warmUp = current ? WarmUpValues.read(in) : WarmUpValues.complete();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
