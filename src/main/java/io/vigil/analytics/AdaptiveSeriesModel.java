@@ -19,8 +19,10 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 3;
-    /** The state version before the level-alone predictor kept its own level of the raw values. */
+    static final byte STATE_VERSION = 4;
+    /** The state version before the model kept its warm-up values and its calibrators their largest excesses. */
+    static final byte WITHOUT_WARM_UP_STATE_VERSION = 3;
+    /** The state version before the level-alone predictor kept its own level of the raw values, still read. */
     static final byte PREVIOUS_STATE_VERSION = 2;
     /** Buckets learned before any probability below 1 is returned. */
     static final int MIN_HISTORY = 3;
@@ -36,14 +38,16 @@ final class AdaptiveSeriesModel implements SeriesModel {
 
     private final SeriesKind kind;
     private final long bucketSpanMs;
-    private final Decomposition decomposition;
-    private final TailCalibrator calibrator;
-    private final MultiBucketFeature multiBucket;
-    private final TailCalibrator multiBucketCalibrator;
-    private final AnomalyEpisodes episodes;
-    private final AnomalyRuns runs;
-    private final LongRunLevel level;
-    private final TailCalibrator levelCalibrator;
+    // Not final, because each warm-up bucket relearns the model from new components.
+    private Decomposition decomposition;
+    private TailCalibrator calibrator;
+    private MultiBucketFeature multiBucket;
+    private TailCalibrator multiBucketCalibrator;
+    private AnomalyEpisodes episodes;
+    private AnomalyRuns runs;
+    private LongRunLevel level;
+    private TailCalibrator levelCalibrator;
+    private WarmUpValues warmUp;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -61,7 +65,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 new AnomalyEpisodes(),
                 new AnomalyRuns(),
                 new LongRunLevel(),
-                new TailCalibrator());
+                new TailCalibrator(),
+                new WarmUpValues());
     }
 
     private AdaptiveSeriesModel(
@@ -74,7 +79,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             AnomalyEpisodes episodes,
             AnomalyRuns runs,
             LongRunLevel level,
-            TailCalibrator levelCalibrator) {
+            TailCalibrator levelCalibrator,
+            WarmUpValues warmUp) {
         this.kind = kind;
         this.bucketSpanMs = bucketSpanMs;
         this.decomposition = decomposition;
@@ -85,6 +91,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         this.runs = runs;
         this.level = level;
         this.levelCalibrator = levelCalibrator;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -103,11 +110,45 @@ final class AdaptiveSeriesModel implements SeriesModel {
         return AssessmentBuilder.build(evaluation, side, episodes, runs, earlyExponent(), countWeight);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>During the first {@link WarmUpValues#SIZE} buckets the model is relearned from new components at each bucket,
+     * from the warm-up values winsorized at their robust bounds, so that an extreme first value cannot set the level
+     * and variance that later clips are measured by.
+     */
     @Override
     public void learn(long bucketStartMs, double value, double countWeight) {
         if (!Double.isFinite(value)) {
             return;
         }
+        if (warmUp.active()) {
+            relearnWarmUp(bucketStartMs, value, countWeight);
+        } else {
+            learnValue(bucketStartMs, value, countWeight);
+        }
+    }
+
+    private void relearnWarmUp(long bucketStartMs, double value, double countWeight) {
+        warmUp.add(bucketStartMs, value, countWeight);
+        decomposition = new Decomposition(bucketSpanMs);
+        calibrator = new TailCalibrator();
+        multiBucket = new MultiBucketFeature();
+        multiBucketCalibrator = new TailCalibrator();
+        episodes = new AnomalyEpisodes();
+        runs = new AnomalyRuns();
+        level = new LongRunLevel();
+        levelCalibrator = new TailCalibrator();
+        double[] winsorized = warmUp.winsorized();
+        for (int i = 0; i < warmUp.size(); i++) {
+            learnValue(warmUp.time(i), winsorized[i], warmUp.weight(i));
+        }
+        if (!warmUp.active()) {
+            warmUp = WarmUpValues.complete();
+        }
+    }
+
+    private void learnValue(long bucketStartMs, double value, double countWeight) {
         Evaluation evaluation = evaluate(bucketStartMs, value, countWeight);
         if (evaluation != null) {
             boolean upper = evaluation.upper();
@@ -150,7 +191,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 + episodes.memoryBytes()
                 + runs.memoryBytes()
                 + level.memoryBytes()
-                + levelCalibrator.memoryBytes();
+                + levelCalibrator.memoryBytes()
+                + warmUp.memoryBytes();
     }
 
     @Override
@@ -166,6 +208,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         runs.writeTo(out);
         level.writeTo(out);
         levelCalibrator.writeTo(out);
+        warmUp.writeTo(out);
     }
 
     /**
@@ -175,14 +218,16 @@ final class AdaptiveSeriesModel implements SeriesModel {
     static AdaptiveSeriesModel readAfterVersion(DataInput in, byte version) throws IOException {
         SeriesKind kind = SeriesKind.values()[in.readByte()];
         long bucketSpanMs = in.readLong();
-        Decomposition decomposition = Decomposition.read(in, version >= STATE_VERSION);
-        TailCalibrator calibrator = TailCalibrator.read(in);
+        boolean current = version >= STATE_VERSION;
+        Decomposition decomposition = Decomposition.read(in, version >= WITHOUT_WARM_UP_STATE_VERSION);
+        TailCalibrator calibrator = TailCalibrator.read(in, current);
         MultiBucketFeature multiBucket = MultiBucketFeature.read(in);
-        TailCalibrator multiBucketCalibrator = TailCalibrator.read(in);
+        TailCalibrator multiBucketCalibrator = TailCalibrator.read(in, current);
         AnomalyEpisodes episodes = AnomalyEpisodes.read(in);
         AnomalyRuns runs = AnomalyRuns.read(in);
         LongRunLevel level = LongRunLevel.read(in);
-        TailCalibrator levelCalibrator = TailCalibrator.read(in);
+        TailCalibrator levelCalibrator = TailCalibrator.read(in, current);
+        WarmUpValues warmUp = current ? WarmUpValues.read(in) : WarmUpValues.complete();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -193,7 +238,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 episodes,
                 runs,
                 level,
-                levelCalibrator);
+                levelCalibrator,
+                warmUp);
     }
 
     private void recordMultiBucket(Evaluation evaluation) {

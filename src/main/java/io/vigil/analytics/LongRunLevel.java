@@ -65,11 +65,8 @@ final class LongRunLevel {
             return;
         }
         double rate = Math.max(1.0 / count, 1 / MEMORY);
-        double deviation = shortMean - mean;
-        if (count > UNCLIPPED) {
-            double limit = CLIP_SIGMAS * Math.sqrt(variance);
-            deviation = Math.max(-limit, Math.min(limit, deviation));
-        }
+        double limit = count > UNCLIPPED ? CLIP_SIGMAS * Math.sqrt(variance) : Decomposition.MAX_ERROR;
+        double deviation = Math.max(-limit, Math.min(limit, shortMean - mean));
         mean += rate * deviation;
         variance += rate * (deviation * deviation - variance);
     }
@@ -78,11 +75,8 @@ final class LongRunLevel {
         if (Double.isNaN(shortMean)) {
             return deseasonalized;
         }
-        double step = deseasonalized - shortMean;
-        if (count > UNCLIPPED) {
-            double limit = STEP_SIGMAS * sigma;
-            step = Math.max(-limit, Math.min(limit, step));
-        }
+        double limit = count > UNCLIPPED ? STEP_SIGMAS * sigma : Decomposition.MAX_ERROR;
+        double step = Math.max(-limit, Math.min(limit, deseasonalized - shortMean));
         return shortMean + SHORT_RATE * step;
     }
 

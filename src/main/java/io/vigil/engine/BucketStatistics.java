@@ -24,8 +24,13 @@ final class BucketStatistics {
     private double count;
     private int valueCount;
     private double valueWeight;
-    private double sum;
+    /** The sum of the values, unweighted, because a weighted record's value is already a sum. */
+    private final CompensatedSum sum = new CompensatedSum();
+    /** The sum of weight times value, from which the mean is read. */
+    private final CompensatedSum weightedSum = new CompensatedSum();
+    /** The running mean of the Welford update, which the squared deviations need at each step. */
     private double mean;
+
     private double squaredDeviations;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
@@ -48,7 +53,8 @@ final class BucketStatistics {
     void addValue(double value, double weight) {
         count += weight;
         valueCount++;
-        sum += value;
+        sum.add(value);
+        weightedSum.add(value, weight);
         min = Math.min(min, value);
         max = Math.max(max, value);
 
@@ -118,6 +124,11 @@ final class BucketStatistics {
         return feature.needsFieldValue() ? valueCount == 0 : count == 0.0;
     }
 
+    /** Returns the number of records with a field value, whatever their weights. */
+    long valueCount() {
+        return valueCount;
+    }
+
     /** Returns the number of events the feature value summarizes: the weight of the values, or of the records. */
     double valueWeight(Feature feature) {
         return feature.needsFieldValue() && !feature.keepsDistinct() ? valueWeight : count;
@@ -125,8 +136,9 @@ final class BucketStatistics {
 
     /**
      * Returns the feature's value; the caller checks {@link #isEmpty} for features that skip empty buckets. A sum or
-     * variance that overflows a double is returned as ±{@link Double#MAX_VALUE}, so that the model judges it as the
-     * extreme value it is instead of skipping an infinite one.
+     * variance beyond the largest double is returned as ±{@link Double#MAX_VALUE}, so that the model judges it as the
+     * extreme value it is instead of skipping an infinite one. Sums and means are compensated sums, so opposite
+     * extremes such as +1e308 and -1e308 cancel without an infinite or NaN step.
      */
     double value(Feature feature) {
         double value = rawValue(feature);
@@ -141,11 +153,11 @@ final class BucketStatistics {
             case TIME_OF_DAY, TIME_OF_WEEK -> mean;
             case RARE, FREQ_RARE -> count;
             case LAT_LONG -> Double.NaN;
-            case MEAN -> mean;
+            case MEAN -> valueWeight > 0.0 ? weightedSum.dividedBy(valueWeight) : mean;
             case MEDIAN -> median();
             case MIN -> min;
             case MAX -> max;
-            case SUM, NON_NULL_SUM -> sum;
+            case SUM, NON_NULL_SUM -> sum.value();
             case VARP -> valueWeight > 0.0 ? squaredDeviations / valueWeight : 0.0;
         };
     }
@@ -158,7 +170,7 @@ final class BucketStatistics {
     double valueWithout(Feature feature, BucketStatistics part) {
         return switch (feature) {
             case COUNT, NON_ZERO_COUNT -> count - part.count;
-            case SUM, NON_NULL_SUM -> sum - part.sum;
+            case SUM, NON_NULL_SUM -> sum.minus(part.sum);
             case MEAN, MEDIAN -> meanWithout(part);
             case VARP -> varianceWithout(part);
             default -> throw new IllegalArgumentException("no leave-one-out value for feature " + feature);
@@ -170,7 +182,7 @@ final class BucketStatistics {
         if (restWeight <= 0.0) {
             return Double.NaN;
         }
-        return (mean * valueWeight - part.mean * part.valueWeight) / restWeight;
+        return weightedSum.minusDividedBy(part.weightedSum, restWeight);
     }
 
     /** Inverts the parallel-variance combination (Chan et al. 1979) to remove {@code part}'s values. */
@@ -213,7 +225,7 @@ final class BucketStatistics {
 
     /** Returns an estimate of the heap these statistics retain, in bytes, without influencer values. */
     long memoryBytes() {
-        long bytes = 96L;
+        long bytes = 96L + 2 * 32L;
         if (values != null) {
             bytes += 16L * values.length + 32L;
         }

@@ -227,6 +227,10 @@ final class DetectorAnalysis extends AnalysisIdentity {
             }
             assessments[i] =
                     model.assess(bucketStartMs, actual[i] + corrections[i], countWeights[i], function.side(feature));
+            if (feature == Feature.VARP) {
+                assessments[i] = LowVarianceView.apply(
+                        assessments[i], actual[i], statistics.valueCount(), function.side(feature));
+            }
             probabilities[i] = assessments[i].probability();
             if (probabilities[i] < probabilities[mostAnomalous]) {
                 mostAnomalous = i;

@@ -17,7 +17,7 @@ class TailCalibratorTest {
         }
     }
 
-    /** One excess of about 700 among none adds only 30 times the prior mean excess, so the slope stays near 0.52. */
+    /** One excess of about 700 among none is the largest, which the mean leaves out, so the slope stays 1. */
     @Test
     void oneExtremeBarelyFlattensTail() {
         TailCalibrator calibrator = new TailCalibrator();
@@ -26,7 +26,21 @@ class TailCalibratorTest {
         }
         calibrator.record(true, Probabilities.SMALLEST);
 
-        assertThat(calibrator.calibrate(true, 1e-23)).isLessThan(1e-12);
+        assertThat(calibrator.calibrate(true, 1e-23)).isLessThan(1e-20);
+    }
+
+    /** Two extreme excesses: the second joins the mean winsorized at 30 times the prior mean excess. */
+    @Test
+    void secondExtremeFlattensTail() {
+        TailCalibrator calibrator = new TailCalibrator();
+        for (int i = 0; i < 1000; i++) {
+            calibrator.record(true, 1);
+        }
+        calibrator.record(true, Probabilities.SMALLEST);
+        calibrator.record(true, Probabilities.SMALLEST);
+
+        assertThat(calibrator.calibrate(true, 1e-23)).isGreaterThan(1e-15);
+        assertThat(calibrator.calibrate(true, 1e-23)).isLessThan(1e-10);
     }
 
     @Test

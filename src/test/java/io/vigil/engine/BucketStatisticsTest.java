@@ -51,6 +51,31 @@ class BucketStatisticsTest {
     }
 
     @Test
+    void opposedExtremesCancelInSum() {
+        BucketStatistics statistics = of(1e308, 1e308, -1e308, -1e308, 50, 51, 49);
+
+        assertThat(statistics.value(Feature.SUM)).isEqualTo(150.0);
+        assertThat(statistics.value(Feature.MEAN)).isCloseTo(150.0 / 7, within(TOLERANCE));
+    }
+
+    @Test
+    void smallValuesSurviveBesideExtremes() {
+        BucketStatistics statistics = of(1e308, 150, -1e308);
+
+        assertThat(statistics.value(Feature.SUM)).isEqualTo(150.0);
+    }
+
+    @Test
+    void valueWithoutExtremePartIsFinite() {
+        BucketStatistics whole = of(1e308, 1e308, 50, 51);
+        BucketStatistics part = of(1e308, 1e308);
+
+        assertThat(whole.value(Feature.SUM)).isEqualTo(Double.MAX_VALUE);
+        assertThat(whole.valueWithout(Feature.SUM, part)).isEqualTo(101.0);
+        assertThat(whole.valueWithout(Feature.MEAN, part)).isEqualTo(50.5);
+    }
+
+    @Test
     void valueWithoutEverythingIsUndefined() {
         BucketStatistics whole = of(1, 2);
 

@@ -7,6 +7,7 @@ import io.vigil.results.AnomalyRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,6 +65,29 @@ class ExtremeValuesTest {
         AnomalyRecord spikeRecord = spikeResults.records().get(0);
         assertThat(spikeRecord.probability()).as("spike probability").isLessThan(1e-9);
         assertThat(spikeRecord.recordScore()).as("spike record score").isGreaterThanOrEqualTo(50.0);
+    }
+
+    @Test
+    void opposedExtremesGiveFiniteSum() {
+        AnalyzerDriver driver = new AnalyzerDriver(
+                Jobs.job("10m", List.of(), Jobs.detector("sum", "value", null, null)),
+                new DefaultSeriesModelFactory(600));
+        Random random = new Random(SEED);
+        for (int bucket = 0; bucket < HISTORY; bucket++) {
+            addNormal(driver, random, bucket, 3);
+            driver.finalizeBucket(bucket * SPAN_MS);
+        }
+        for (double extreme : new double[] {1e308, 1e308, -1e308, -1e308}) {
+            add(driver, HISTORY, extreme);
+        }
+        add(driver, HISTORY, 100.0);
+        add(driver, HISTORY, 110.0);
+        add(driver, HISTORY, 90.0);
+
+        BucketResults results = driver.finalizeBucket(HISTORY * SPAN_MS);
+
+        assertThat(results.records()).as("records of the bucket").isNotEmpty();
+        assertThat(results.records().get(0).actual().get(0)).as("actual sum").isEqualTo(300.0);
     }
 
     /**
