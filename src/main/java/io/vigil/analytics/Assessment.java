@@ -32,4 +32,27 @@ public record Assessment(
         double anomalyCharacteristicsProbability,
         boolean highVariancePenalty,
         boolean incompleteBucketPenalty,
-        boolean multimodal) {}
+        boolean multimodal) {
+
+    /**
+     * Returns this assessment with other probabilities, typical value and bounds, for a view that judges the same
+     * bucket differently.
+     */
+    public Assessment withJudgement(
+            double probability, double singleBucketProbability, double typical, double lowerBound, double upperBound) {
+        return new Assessment(
+                probability,
+                singleBucketProbability,
+                multiBucketProbability,
+                multiBucketImpact,
+                typical,
+                lowerBound,
+                upperBound,
+                spike,
+                anomalyLength,
+                anomalyCharacteristicsProbability,
+                highVariancePenalty,
+                incompleteBucketPenalty,
+                multimodal);
+    }
+}

@@ -38,19 +38,11 @@ final class LowVarianceView {
         double statistic = degreesOfFreedom * variance / typical;
         double sampling = Math.max(Gamma.regularizedGammaP(degreesOfFreedom / 2, statistic / 2), Double.MIN_NORMAL);
         double probability = Math.min(VIEW_CORRECTION * Math.min(assessment.probability(), sampling), 1.0);
-        return new Assessment(
+        return assessment.withJudgement(
                 probability,
                 Math.min(assessment.singleBucketProbability(), sampling),
-                assessment.multiBucketProbability(),
-                assessment.multiBucketImpact(),
                 typical,
                 assessment.lowerBound(),
-                assessment.upperBound(),
-                assessment.spike(),
-                assessment.anomalyLength(),
-                assessment.anomalyCharacteristicsProbability(),
-                assessment.highVariancePenalty(),
-                assessment.incompleteBucketPenalty(),
-                assessment.multimodal());
+                assessment.upperBound());
     }
 }

@@ -128,19 +128,11 @@ final class SumSeriesModel implements SeriesModel {
      * {@code scale}: 1 for the view of the sum, the number of values for the view of their mean.
      */
     private static Assessment withProbability(Assessment assessment, double probability, double scale) {
-        return new Assessment(
+        return assessment.withJudgement(
                 probability,
                 assessment.singleBucketProbability(),
-                assessment.multiBucketProbability(),
-                assessment.multiBucketImpact(),
                 assessment.typical() * scale,
                 assessment.lowerBound() * scale,
-                assessment.upperBound() * scale,
-                assessment.spike(),
-                assessment.anomalyLength(),
-                assessment.anomalyCharacteristicsProbability(),
-                assessment.highVariancePenalty(),
-                assessment.incompleteBucketPenalty(),
-                assessment.multimodal());
+                assessment.upperBound() * scale);
     }
 }
