@@ -87,8 +87,9 @@ class CustomRulesTest extends JobApiTest {
                                 + "as 10"),
                 Map.entry(
                         "{\"conditions\":[{\"applies_to\":\"actual\",\"operator\":\"gt\"}]}",
-                        "Invalid detector rule: each condition needs applies_to, operator and value, for example "
-                                + "{\"applies_to\": \"actual\", \"operator\": \"gt\", \"value\": 10}"));
+                        "Invalid detector rule: a condition is missing value; each condition needs applies_to, "
+                                + "operator and value, for example {\"applies_to\": \"actual\", \"operator\": \"gt\", "
+                                + "\"value\": 10}"));
 
         cases.forEach((rule, message) -> {
             Response response = createWithRule(count, rule);

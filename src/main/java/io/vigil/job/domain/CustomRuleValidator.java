@@ -85,12 +85,11 @@ final class CustomRuleValidator {
             return conditions;
         }
         for (RuleCondition condition : requested) {
-            if (condition == null
-                    || condition.appliesTo() == null
-                    || condition.operator() == null
-                    || condition.value() == null) {
-                throw ConfigErrors.invalid("Invalid detector rule: each condition needs applies_to, operator and "
-                        + "value, for example {\"applies_to\": \"actual\", \"operator\": \"gt\", \"value\": 10}");
+            List<String> missing = missingFields(condition);
+            if (!missing.isEmpty()) {
+                throw ConfigErrors.invalid("Invalid detector rule: a condition is missing " + String.join(", ", missing)
+                        + "; each condition needs applies_to, operator and value, for example {\"applies_to\": "
+                        + "\"actual\", \"operator\": \"gt\", \"value\": 10}");
             }
             if (!Double.isFinite(condition.value())) {
                 // JSON has no NaN or infinity, so such a value would be written back as a string.
@@ -103,6 +102,23 @@ final class CustomRuleValidator {
                     condition.value()));
         }
         return conditions;
+    }
+
+    private static List<String> missingFields(RuleCondition condition) {
+        if (condition == null) {
+            return List.of("applies_to", "operator", "value");
+        }
+        List<String> missing = new ArrayList<>();
+        if (condition.appliesTo() == null) {
+            missing.add("applies_to");
+        }
+        if (condition.operator() == null) {
+            missing.add("operator");
+        }
+        if (condition.value() == null) {
+            missing.add("value");
+        }
+        return missing;
     }
 
     private static void checkScopeField(String field, SortedSet<String> scopeFields) {
