@@ -109,6 +109,15 @@ class ResultsRequestRulesTest extends ResultsApiTestBase {
     }
 
     @Test
+    void bodyDateOfWrongTypeNamesIt() {
+        Response object = api.post(BUCKETS, "{\"start\":{\"a\":1}}");
+
+        assertThat(object.status()).isEqualTo(400);
+        assertThat(object.errorReason())
+                .endsWith("failed to parse field [start]: expected a string or a number, got an object");
+    }
+
+    @Test
     void negativeFromIsRejected() {
         Response query = api.get(BUCKETS + "?from=-1");
         Response body = api.post(BUCKETS, "{\"page\":{\"from\":-1}}");

@@ -97,13 +97,23 @@ final class BodyParameters implements RequestParameters {
             if (field.value().isString() || field.value().isNumber()) {
                 return field.value().asString();
             }
-            throw invalid(parserName, field, "expected a string");
+            throw invalid(parserName, field, "expected a string or a number, got " + describe(field.value()));
         });
     }
 
     @Override
     public Optional<Boolean> flag(String name) {
         return value(name).map(field -> flag(parserName, field));
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        return "[" + value + "]";
     }
 
     private static boolean flag(String parserName, Field field) {
