@@ -20,10 +20,12 @@ import java.io.IOException;
 final class AdaptiveSeriesModel implements SeriesModel {
 
     static final byte STATE_VERSION = 4;
-    /** The state version before the model kept its warm-up values and its calibrators their largest excesses. */
-    static final byte WITHOUT_WARM_UP_STATE_VERSION = 3;
-    /** The state version before the level-alone predictor kept its own level of the raw values, still read. */
-    static final byte PREVIOUS_STATE_VERSION = 2;
+    /** The first state version with warm-up values and the calibrators' largest excesses. */
+    static final byte WARM_UP_STATE_VERSION = 4;
+    /** The first state version with the level-alone predictor's own level of the raw values. */
+    static final byte RAW_LEVEL_STATE_VERSION = 3;
+    /** The oldest state version this build still reads. */
+    static final byte OLDEST_STATE_VERSION = 2;
     /** Buckets learned before any probability below 1 is returned. */
     static final int MIN_HISTORY = 3;
 
@@ -218,8 +220,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
     static AdaptiveSeriesModel readAfterVersion(DataInput in, byte version) throws IOException {
         SeriesKind kind = SeriesKind.values()[in.readByte()];
         long bucketSpanMs = in.readLong();
-        boolean current = version >= STATE_VERSION;
-        Decomposition decomposition = Decomposition.read(in, version >= WITHOUT_WARM_UP_STATE_VERSION);
+        boolean current = version >= WARM_UP_STATE_VERSION;
+        Decomposition decomposition = Decomposition.read(in, version >= RAW_LEVEL_STATE_VERSION);
         TailCalibrator calibrator = TailCalibrator.read(in, current);
         MultiBucketFeature multiBucket = MultiBucketFeature.read(in);
         TailCalibrator multiBucketCalibrator = TailCalibrator.read(in, current);

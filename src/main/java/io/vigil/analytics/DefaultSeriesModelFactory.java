@@ -37,9 +37,9 @@ public final class DefaultSeriesModelFactory implements SeriesModelFactory {
     @Override
     public SeriesModel read(DataInput in) throws IOException {
         byte version = in.readByte();
-        if (version < AdaptiveSeriesModel.PREVIOUS_STATE_VERSION || version > AdaptiveSeriesModel.STATE_VERSION) {
+        if (version < AdaptiveSeriesModel.OLDEST_STATE_VERSION || version > AdaptiveSeriesModel.STATE_VERSION) {
             throw new IOException("Series model state version " + version + " is not supported; this build reads "
-                    + "versions " + AdaptiveSeriesModel.PREVIOUS_STATE_VERSION + " to "
+                    + "versions " + AdaptiveSeriesModel.OLDEST_STATE_VERSION + " to "
                     + AdaptiveSeriesModel.STATE_VERSION
                     + ". Restore a snapshot written by one of them.");
         }

@@ -48,7 +48,7 @@ final class TailCalibrator {
     /**
      * Largest excess one bucket adds, in multiples of the current mean excess. An exponential excess passes 30 times
      * its mean with probability e⁻³⁰ (1e-13), so a calibrated model is almost never clipped. One extreme excess that
-     * joins the mean lowers a slope of 1 to about 0.52, and a series that keeps producing large excesses still reaches a
+     * joins the mean lowers a slope of 1 to about 0.52. A series that keeps producing large excesses still reaches a
      * small slope, because each one raises the mean excess and with it the next limit. On the standard NAB score of the
      * 31-series subset this limit cost 0.32 points against none, before the largest extreme excess was left out. A
      * limit of 10 cost 2.05 and one of 100 nothing, but 100 left a slope of 0.24 after one extreme excess, which put a

@@ -135,7 +135,7 @@ final class BucketStatistics {
     }
 
     /**
-     * Returns the feature's value; the caller checks {@link #isEmpty} for features that skip empty buckets. A sum or
+     * Returns the feature's value. The caller checks {@link #isEmpty} for features that skip empty buckets. A sum or
      * variance beyond the largest double is returned as ±{@link Double#MAX_VALUE}, so that the model judges it as the
      * extreme value it is instead of skipping an infinite one. Sums and means are compensated sums, so opposite
      * extremes such as +1e308 and -1e308 cancel without an infinite or NaN step.

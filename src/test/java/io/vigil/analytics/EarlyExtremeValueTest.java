@@ -75,7 +75,7 @@ class EarlyExtremeValueTest {
     void stateOfVersionThreeIsRead() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeByte(AdaptiveSeriesModel.WITHOUT_WARM_UP_STATE_VERSION);
+        out.writeByte(AdaptiveSeriesModel.RAW_LEVEL_STATE_VERSION);
         out.writeByte(SeriesKind.METRIC.ordinal());
         out.writeLong(SPAN_MS);
         new Decomposition(SPAN_MS).writeTo(out);
