@@ -12,14 +12,17 @@ import java.io.IOException;
  * compares the current unusual run with past ones and quiets an anomaly that only continues.
  *
  * <p>Residual distributions: a METRIC error is Student's t with as many degrees of freedom as errors behind the
- * scale estimate (normal from 200), so a young model does not produce tiny probabilities. A COUNT is Poisson or
+ * scale estimate (normal from 200), so a young model does not produce tiny probabilities; on the long side of
+ * skewed independent errors it is mixed with the log-normal of {@link ErrorSkewness}. A COUNT is Poisson or
  * negative binomial around the non-negative prediction, with the larger of the error variance and the mean as its
  * variance. In addition, during the first {@link #EARLY_BUCKETS} buckets each probability is raised to the power
  * n / {@link #EARLY_BUCKETS}.
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 4;
+    static final byte STATE_VERSION = 5;
+    /** The first state version with the skewness of the metric errors; older states start without one. */
+    static final byte SKEWNESS_STATE_VERSION = 5;
     /** The first state version with warm-up values and the calibrators' largest excesses. */
     static final byte WARM_UP_STATE_VERSION = 4;
     /** The first state version with the level-alone predictor's own level of the raw values. */
@@ -50,6 +53,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private LongRunLevel level;
     private TailCalibrator levelCalibrator;
     private WarmUpValues warmUp;
+    private ErrorSkewness skewness;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -68,7 +72,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 new AnomalyRuns(),
                 new LongRunLevel(),
                 new TailCalibrator(),
-                new WarmUpValues());
+                new WarmUpValues(),
+                new ErrorSkewness());
     }
 
     private AdaptiveSeriesModel(
@@ -82,7 +87,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             AnomalyRuns runs,
             LongRunLevel level,
             TailCalibrator levelCalibrator,
-            WarmUpValues warmUp) {
+            WarmUpValues warmUp,
+            ErrorSkewness skewness) {
         this.kind = kind;
         this.bucketSpanMs = bucketSpanMs;
         this.decomposition = decomposition;
@@ -94,6 +100,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         this.level = level;
         this.levelCalibrator = levelCalibrator;
         this.warmUp = warmUp;
+        this.skewness = skewness;
     }
 
     /**
@@ -141,6 +148,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         runs = new AnomalyRuns();
         level = new LongRunLevel();
         levelCalibrator = new TailCalibrator();
+        skewness = new ErrorSkewness();
         double[] winsorized = warmUp.winsorized();
         for (int i = 0; i < warmUp.size(); i++) {
             learnValue(warmUp.time(i), winsorized[i], warmUp.weight(i));
@@ -158,6 +166,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
             recordMultiBucket(evaluation);
             recordLevel(evaluation);
             episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
+            if (kind == SeriesKind.METRIC) {
+                skewness.learn(evaluation.error());
+            }
             runs.learn(evaluation.twoSidedOverall(), AssessmentBuilder.levelProbability(evaluation, Side.TWO_SIDED));
             multiBucket.add(multiBucketInput(evaluation));
         }
@@ -194,7 +205,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 + runs.memoryBytes()
                 + level.memoryBytes()
                 + levelCalibrator.memoryBytes()
-                + warmUp.memoryBytes();
+                + warmUp.memoryBytes()
+                + skewness.memoryBytes();
     }
 
     @Override
@@ -211,6 +223,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         level.writeTo(out);
         levelCalibrator.writeTo(out);
         warmUp.writeTo(out);
+        skewness.writeTo(out);
     }
 
     /**
@@ -230,6 +243,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         LongRunLevel level = LongRunLevel.read(in);
         TailCalibrator levelCalibrator = TailCalibrator.read(in, current);
         WarmUpValues warmUp = current ? WarmUpValues.read(in) : WarmUpValues.complete();
+        ErrorSkewness skewness = version >= SKEWNESS_STATE_VERSION ? ErrorSkewness.read(in) : new ErrorSkewness();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -241,7 +255,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 runs,
                 level,
                 levelCalibrator,
-                warmUp);
+                warmUp,
+                skewness);
     }
 
     private void recordMultiBucket(Evaluation evaluation) {
@@ -277,8 +292,17 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private void recordLevel(Evaluation evaluation) {
         double score = evaluation.levelScore();
         if (!Double.isNaN(score)) {
-            levelCalibrator.record(score >= 0, MultiBucketFeature.oneSided(Math.abs(score)));
+            levelCalibrator.record(score >= 0, levelTail(score));
         }
+    }
+
+    /**
+     * Returns the one-sided tail of a long-run level score under the normal, mixed with the skewed shape of the
+     * errors' short average when the series' errors are skewed and independent.
+     */
+    private double levelTail(double score) {
+        double tail = MultiBucketFeature.oneSided(Math.abs(score));
+        return skewness.widenAverage(tail, score, LongRunLevel.SHORT_RATE);
     }
 
     private long midpoint(long bucketStartMs) {
@@ -304,7 +328,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         double sigma = decomposition.sigma() / Math.sqrt(weight);
         Evaluation evaluation = kind == SeriesKind.COUNT
                 ? ResidualTails.count(value, prediction, sigma, countMeanFloor())
-                : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples());
+                : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples(), skewness);
 
         double featureScore = multiBucket.value(multiBucketInput(evaluation)) / multiBucket.sigma();
         double above = Double.NaN;
@@ -324,7 +348,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         double levelBelow = 1;
         if (!Double.isNaN(levelScore)) {
             // As for the multi-bucket feature, only the side the level is on has a probability below 1.
-            double tail = MultiBucketFeature.oneSided(Math.abs(levelScore));
+            double tail = levelTail(levelScore);
             levelAbove = levelScore >= 0 ? levelCalibrator.calibrate(true, tail) : 1;
             levelBelow = levelScore >= 0 ? 1 : levelCalibrator.calibrate(false, tail);
         }

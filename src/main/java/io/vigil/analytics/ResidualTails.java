@@ -11,12 +11,15 @@ final class ResidualTails {
     /**
      * Evaluates a metric value against a Student's t error with scale {@code sigma} and {@code degrees} degrees of
      * freedom. The interval uses the Cornish-Fisher expansion of the t quantile, z + (z³ + z)/(4ν) +
-     * (5z⁵ + 16z³ + 3z)/(96ν²) (Abramowitz and Stegun 26.7.5), which is within 1 % from 4 degrees of freedom.
+     * (5z⁵ + 16z³ + 3z)/(96ν²) (Abramowitz and Stegun 26.7.5), which is within 1 % from 4 degrees of freedom. When
+     * the errors are skewed and independent, {@link ErrorSkewness} mixes its tail into the probability of a value on
+     * the long side, and moves that end of the interval towards its own quantile by its weight.
      */
-    static Evaluation metric(double value, double prediction, double sigma, double degrees) {
+    static Evaluation metric(double value, double prediction, double sigma, double degrees, ErrorSkewness skewness) {
         double error = (value - prediction) / sigma;
         // Only the side the value is on has a one-sided probability below 1.
         double tail = Math.min(1, 2 * Probabilities.upperTail(Math.abs(error), degrees));
+        tail = skewness.widen(tail, error, degrees);
         double upperRaw = error >= 0 ? tail : 1;
         double lowerRaw = error >= 0 ? 1 : tail;
         double nu = Math.max(degrees, 1);
@@ -25,11 +28,21 @@ final class ResidualTails {
         double quantile = degrees >= Probabilities.NORMAL_DEGREES
                 ? z
                 : z + (z3 + z) / (4 * nu) + (5 * z3 * z * z + 16 * z3 + 3 * z) / (96 * nu * nu);
-        double halfWidth = quantile * sigma;
+        double lower = -quantile;
+        double upper = quantile;
+        double weight = skewness.weight();
+        if (weight > 0 && skewness.quantileSkewness() != 0) {
+            double longSide = skewness.quantile(quantile);
+            if (skewness.quantileSkewness() > 0) {
+                upper += weight * Math.max(longSide - upper, 0);
+            } else {
+                lower += weight * Math.min(longSide - lower, 0);
+            }
+        }
         return Evaluation.ofResidual(
                 prediction,
-                prediction - halfWidth,
-                prediction + halfWidth,
+                prediction + lower * sigma,
+                prediction + upper * sigma,
                 error,
                 value >= prediction,
                 upperRaw,

@@ -7,9 +7,9 @@ import io.vigil.results.AnomalyRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Skewed positive metrics through a {@code mean(value)} detector. NOTE: 14 days of independent log-normal, gamma or
- * exponential values still reach bucket scores of 50 to 94 at their largest value (the {@code skewed-metrics}
- * benchmark lists them), so only the spike is asserted here.
+ * Skewed positive metrics through a {@code mean(value)} detector. The {@code skewed-metrics} benchmark prints the
+ * figures asserted here. NOTE: about one stream in five of independent skewed values still scores 25 or more at its
+ * largest value, mostly within its first 300 buckets, while the skewness is still being learned.
  */
 class SkewedMetricTest {
 
@@ -38,5 +38,22 @@ class SkewedMetricTest {
         assertThat(maxima.bucket()).isLessThan(25.0);
         assertThat(maxima.record()).isLessThan(25.0);
         assertThat(maxima.influencer()).isLessThan(25.0);
+    }
+
+    /** The wider sample: 100 streams of 14 days per distribution, with floors just under the measured counts. */
+    @Test
+    void mostSkewedStreamsStayBelowTwentyFive() {
+        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_HALF)).isGreaterThanOrEqualTo(82);
+        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_ONE)).isGreaterThanOrEqualTo(72);
+        assertThat(SkewedStreams.wideBelow(Distribution.GAMMA_SHAPE_TWO)).isGreaterThanOrEqualTo(87);
+        assertThat(SkewedStreams.wideBelow(Distribution.EXPONENTIAL)).isGreaterThanOrEqualTo(87);
+        assertThat(SkewedStreams.wideBelow(Distribution.NORMAL)).isGreaterThanOrEqualTo(93);
+    }
+
+    /** A value of upper-tail probability 1e-7 after ten days of log-normal values still scores as a major anomaly. */
+    @Test
+    void rareLogNormalValueScoresHigh() {
+        assertThat(SkewedStreams.rareValueScore(Distribution.LOGNORMAL_SIGMA_HALF, "5m", 1000L))
+                .isGreaterThanOrEqualTo(50.0);
     }
 }

@@ -21,19 +21,33 @@ public final class SkewedStreams {
     static final long DAY_MS = 24 * 60 * MINUTE_MS;
     static final List<String> SPANS = List.of("5m", "1h");
     static final long[] SEEDS = {7L, 19L, 101L};
+    /** First seed and number of seeds of the wider sample. */
+    static final long WIDE_FIRST_SEED = 1000L;
+
+    static final int WIDE_SEEDS = 50;
 
     /** A skewed distribution of positive values with median 100. */
     enum Distribution {
-        LOGNORMAL_SIGMA_HALF(random -> 100 * Math.exp(0.5 * random.nextGaussian())),
-        LOGNORMAL_SIGMA_ONE(random -> 100 * Math.exp(random.nextGaussian())),
-        // 1.678 is the median of a gamma with shape 2 and scale 1.
-        GAMMA_SHAPE_TWO(random -> 100 / 1.678 * (exponential(random) + exponential(random))),
-        EXPONENTIAL(random -> 100 / Math.log(2) * exponential(random));
+        // Each rare value is exceeded with probability 1e-7, and 5.1993 is the normal deviate of 1e-7.
+        LOGNORMAL_SIGMA_HALF(random -> 100 * Math.exp(0.5 * random.nextGaussian()), 100 * Math.exp(0.5 * 5.1993)),
+        LOGNORMAL_SIGMA_ONE(random -> 100 * Math.exp(random.nextGaussian()), 100 * Math.exp(5.1993)),
+        // 1.678 is the median of a gamma with shape 2 and scale 1, and e^-x (1 + x) = 1e-7 at x = 19.12.
+        GAMMA_SHAPE_TWO(random -> 100 / 1.678 * (exponential(random) + exponential(random)), 100 / 1.678 * 19.12),
+        EXPONENTIAL(random -> 100 / Math.log(2) * exponential(random), 100 / Math.log(2) * Math.log(1e7)),
+        /** The symmetric control: normal with mean 100 and standard deviation 15. */
+        NORMAL(random -> 100 + 15 * random.nextGaussian(), 100 + 15 * 5.1993);
 
         private final ToDoubleFunction<Random> draw;
+        private final double rareValue;
 
-        Distribution(ToDoubleFunction<Random> draw) {
+        Distribution(ToDoubleFunction<Random> draw, double rareValue) {
             this.draw = draw;
+            this.rareValue = rareValue;
+        }
+
+        /** Returns the value above which a draw falls with probability 1e-7. */
+        double rareValue() {
+            return rareValue;
         }
 
         double draw(Random random) {
@@ -92,12 +106,53 @@ public final class SkewedStreams {
         return new Maxima(highest.bucket().anomalyScore(), record, influencer, day);
     }
 
-    /** Prints the maxima of 14 days of every distribution, bucket span and seed. */
+    /** Day on which the rare value arrives. */
+    static final int SPIKE_DAY = 10;
+
+    /** Returns the highest record score of the bucket holding the rare value after {@link #SPIKE_DAY} days. */
+    static double rareValueScore(Distribution distribution, String span, long seed) {
+        AnalyzerDriver driver = run(distribution, span, seed, SPIKE_DAY * DAY_MS);
+        long spikeBucket = SPIKE_DAY * DAY_MS;
+        add(driver, spikeBucket, distribution.rareValue());
+        return driver.finalizeBucket(spikeBucket).records().stream()
+                .mapToDouble(AnomalyRecord::recordScore)
+                .max()
+                .orElse(0);
+    }
+
+    /**
+     * Returns how many of the wider sample's 14-day streams of the distribution, {@link #WIDE_SEEDS} seeds for each
+     * bucket span, stay below 25 in their bucket, record and influencer scores.
+     */
+    static int wideBelow(Distribution distribution) {
+        int below = 0;
+        for (String span : SPANS) {
+            for (long seed = WIDE_FIRST_SEED; seed < WIDE_FIRST_SEED + WIDE_SEEDS; seed++) {
+                if (largest(maxima(run(distribution, span, seed, 14 * DAY_MS))) < 25) {
+                    below++;
+                }
+            }
+        }
+        return below;
+    }
+
+    /** Returns the largest of a stream's bucket, record and influencer maxima. */
+    static double largest(Maxima maxima) {
+        return Math.max(maxima.bucket(), Math.max(maxima.record(), maxima.influencer()));
+    }
+
+    /**
+     * Prints the maxima of 14 days of every skewed distribution, bucket span and seed, then for each distribution and
+     * the normal control how many of {@link #WIDE_SEEDS} seeds per bucket span stay below 25.
+     */
     public static void main(String[] args) {
         System.out.println("distribution          span  seed   bucket  record  influencer  day of max bucket");
         int below = 0;
         int total = 0;
         for (Distribution distribution : Distribution.values()) {
+            if (distribution == Distribution.NORMAL) {
+                continue;
+            }
             for (String span : SPANS) {
                 for (long seed : SEEDS) {
                     Maxima maxima = maxima(run(distribution, span, seed, 14 * DAY_MS));
@@ -111,13 +166,40 @@ public final class SkewedStreams {
                             maxima.influencer(),
                             maxima.bucketDay());
                     total++;
-                    if (Math.max(maxima.bucket(), Math.max(maxima.record(), maxima.influencer())) < 25) {
+                    if (largest(maxima) < 25) {
                         below++;
                     }
                 }
             }
         }
-        System.out.printf("%d of %d streams below 25 in all three scores%n", below, total);
+        System.out.printf("%d of %d streams below 25 in all three scores%n%n", below, total);
+
+        System.out.printf(
+                "Seeds %d to %d, both bucket spans: streams below 25 in all three scores%n",
+                WIDE_FIRST_SEED, WIDE_FIRST_SEED + WIDE_SEEDS - 1);
+        for (Distribution distribution : Distribution.values()) {
+            System.out.printf("%-21s %3d of %d%n", distribution, wideBelow(distribution), 2 * WIDE_SEEDS);
+        }
+
+        System.out.printf(
+                "%nThe same seeds with a value of upper-tail probability 1e-7 on day %d: its record score%n",
+                SPIKE_DAY);
+        for (Distribution distribution : Distribution.values()) {
+            int high = 0;
+            double sum = 0;
+            for (String span : SPANS) {
+                for (long seed = WIDE_FIRST_SEED; seed < WIDE_FIRST_SEED + WIDE_SEEDS; seed++) {
+                    double score = rareValueScore(distribution, span, seed);
+                    sum += score;
+                    if (score >= 75) {
+                        high++;
+                    }
+                }
+            }
+            System.out.printf(
+                    "%-21s mean %5.1f, %3d of %d at 75 or more%n",
+                    distribution, sum / (2 * WIDE_SEEDS), high, 2 * WIDE_SEEDS);
+        }
         System.out.println(MachineInfo.describe());
     }
 }
