@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +96,29 @@ class EarlyExtremeValueTest {
         }
 
         assertThat(restored.typical(100 * SPAN_MS)).as("typical").isCloseTo(100.0, within(3.0));
+        assertThat(state(restored)[0]).as("version written").isEqualTo(AdaptiveSeriesModel.STATE_VERSION);
+    }
+
+    /**
+     * A state of version 4 ends before the errors' skewed shape (12 doubles). It is read with a new shape, and the
+     * model then learns and predicts as the one it was written from.
+     */
+    @Test
+    void stateOfVersionFourIsRead() throws IOException {
+        DefaultSeriesModelFactory factory = new DefaultSeriesModelFactory(SPAN_SECONDS);
+        Random random = new Random(67);
+        SeriesModel model = factory.create(SeriesKind.METRIC);
+        for (int i = 0; i < 300; i++) {
+            model.learn(i * SPAN_MS, 100 + 5 * random.nextGaussian(), 1);
+        }
+        byte[] current = state(model);
+        byte[] versionFour = Arrays.copyOf(current, current.length - 12 * Double.BYTES);
+        versionFour[0] = AdaptiveSeriesModel.SKEWNESS_STATE_VERSION - 1;
+
+        SeriesModel restored = factory.read(new DataInputStream(new ByteArrayInputStream(versionFour)));
+
+        assertThat(restored.typical(300 * SPAN_MS)).as("typical").isEqualTo(model.typical(300 * SPAN_MS));
+        assertThat(state(restored)).as("state written again").hasSize(current.length);
         assertThat(state(restored)[0]).as("version written").isEqualTo(AdaptiveSeriesModel.STATE_VERSION);
     }
 
