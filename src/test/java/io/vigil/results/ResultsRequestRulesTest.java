@@ -100,7 +100,8 @@ class ResultsRequestRulesTest extends ResultsApiTestBase {
         Response empty = api.get(BUCKETS + "?desc");
 
         assertThat(yes.status()).isEqualTo(400);
-        assertThat(yes.errorReason()).isEqualTo("Failed to parse value [yes] as only [true] or [false] are allowed.");
+        assertThat(yes.errorReason())
+                .isEqualTo("Failed to parse value [yes] of parameter [desc] as only [true] or [false] are allowed.");
         assertThat(bodyNumber.status()).isEqualTo(400);
         assertThat(bodyNumber.errorType()).isEqualTo("x_content_parse_exception");
         assertThat(bodyNumber.errorReason()).contains("failed to parse field [desc]");

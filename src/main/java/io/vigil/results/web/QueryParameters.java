@@ -64,8 +64,8 @@ final class QueryParameters implements RequestParameters {
             case "", "true" -> true;
             case "false" -> false;
             default ->
-                throw VigilException.badRequest(
-                        "Failed to parse value [" + value + "] as only [true] or [false] are allowed.");
+                throw VigilException.badRequest("Failed to parse value [" + value + "] of parameter [" + name
+                        + "] as only [true] or [false] are allowed.");
         });
     }
 
