@@ -85,7 +85,6 @@ class RestartContinuityTest extends ServiceTest {
         assertThat(expected).as("records of the job never stopped").isNotEmpty();
         assertThat(records("restart-stopped")).isEqualTo(expected);
         assertThat(buckets("restart-stopped")).isEqualTo(buckets("restart-never-stopped"));
-        assertThat(dataCounts("restart-stopped").get("processed_record_count"))
-                .isEqualTo(STEPS * HOSTS);
+        assertThat(dataCounts("restart-stopped").get("processed_record_count")).isEqualTo(STEPS * HOSTS);
     }
 }
