@@ -160,6 +160,10 @@ public final class JobProcessor {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         enqueue(() -> {
             try {
+                log.info(
+                        "[{}] Finalizing any open bucket before the shutdown snapshot, so records that arrive for it after "
+                                + "the restart count as out of order",
+                        jobId);
                 analysis.finalizeOpenBuckets();
                 snapshots.save(analysis, "State persisted due to service shutdown");
                 saved.complete(null);
