@@ -161,8 +161,8 @@ public final class JobProcessor {
         enqueue(() -> {
             try {
                 log.info(
-                        "[{}] Finalizing any open bucket before the shutdown snapshot, so records that arrive for it after "
-                                + "the restart count as out of order",
+                        "[{}] Finalizing any open bucket before the shutdown snapshot, so records that arrive "
+                                + "for it after the restart count as out of order",
                         jobId);
                 analysis.finalizeOpenBuckets();
                 snapshots.save(analysis, "State persisted due to service shutdown");
