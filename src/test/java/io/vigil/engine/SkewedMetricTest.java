@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Skewed positive metrics through a {@code mean(value)} detector. The {@code skewed-metrics} benchmark prints the
- * figures asserted here. NOTE: about one stream in five of independent skewed values still scores 25 or more at its
+ * figures asserted here. NOTE: about one stream in eight of independent skewed values still scores 25 or more at its
  * largest value, mostly within its first 300 buckets, while the skewness is still being learned.
  */
 class SkewedMetricTest {
@@ -43,10 +43,10 @@ class SkewedMetricTest {
     /** The wider sample: 100 streams of 14 days per distribution, with floors just under the measured counts. */
     @Test
     void mostSkewedStreamsStayBelowTwentyFive() {
-        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_HALF)).isGreaterThanOrEqualTo(82);
-        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_ONE)).isGreaterThanOrEqualTo(72);
-        assertThat(SkewedStreams.wideBelow(Distribution.GAMMA_SHAPE_TWO)).isGreaterThanOrEqualTo(87);
-        assertThat(SkewedStreams.wideBelow(Distribution.EXPONENTIAL)).isGreaterThanOrEqualTo(87);
+        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_HALF)).isGreaterThanOrEqualTo(85);
+        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_ONE)).isGreaterThanOrEqualTo(78);
+        assertThat(SkewedStreams.wideBelow(Distribution.GAMMA_SHAPE_TWO)).isGreaterThanOrEqualTo(92);
+        assertThat(SkewedStreams.wideBelow(Distribution.EXPONENTIAL)).isGreaterThanOrEqualTo(89);
         assertThat(SkewedStreams.wideBelow(Distribution.NORMAL)).isGreaterThanOrEqualTo(93);
     }
 
