@@ -2,6 +2,7 @@ package io.vigil.engine;
 
 import io.vigil.job.AnalysisConfig;
 import io.vigil.job.Detector;
+import io.vigil.job.DetectorFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,14 +16,23 @@ import java.util.Set;
 public final class AnalysisFields {
 
     private final List<String> names;
+    private final Set<String> numericNames;
 
-    private AnalysisFields(List<String> names) {
+    private AnalysisFields(List<String> names, Set<String> numericNames) {
         this.names = List.copyOf(names);
+        this.numericNames = Set.copyOf(numericNames);
     }
 
     public static AnalysisFields of(AnalysisConfig config) {
         Set<String> names = new LinkedHashSet<>();
+        Set<String> numericNames = new LinkedHashSet<>();
         for (Detector detector : config.detectors()) {
+            boolean numeric = DetectorFunction.fromName(detector.function())
+                    .map(DetectorFunction::analysesNumbers)
+                    .orElse(false);
+            if (numeric) {
+                addIfSet(numericNames, detector.fieldName());
+            }
             addIfSet(names, detector.fieldName());
             addIfSet(names, detector.byFieldName());
             addIfSet(names, detector.overFieldName());
@@ -32,8 +42,9 @@ public final class AnalysisFields {
             config.influencers().forEach(name -> addIfSet(names, name));
         }
         addIfSet(names, config.summaryCountFieldName());
+        addIfSet(numericNames, config.summaryCountFieldName());
         addIfSet(names, config.categorizationFieldName());
-        return new AnalysisFields(new ArrayList<>(names));
+        return new AnalysisFields(new ArrayList<>(names), numericNames);
     }
 
     private static void addIfSet(Set<String> names, String name) {
@@ -49,6 +60,14 @@ public final class AnalysisFields {
 
     public int size() {
         return names.size();
+    }
+
+    /**
+     * Returns whether the job reads {@code name} as a number: the field of a metric function or the summary count
+     * field.
+     */
+    public boolean isNumeric(String name) {
+        return numericNames.contains(name);
     }
 
     /** Returns the index of {@code name}, or -1 when the job does not analyse that field. */

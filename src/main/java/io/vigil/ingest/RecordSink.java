@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Turns the records a parser reads into {@link InputRecord}s of the job's analysis fields and sends them to the
- * job's processor in batches, counting what the parse found: bytes, fields, invalid dates, missing fields and
- * malformed records.
+ * job's processor in batches, counting what the parse found: bytes, fields, invalid dates, missing fields (absent,
+ * or not a number where a metric function reads one) and malformed records.
  */
 final class RecordSink {
 
@@ -24,6 +24,7 @@ final class RecordSink {
     private final CountingInputStream body;
     private final Map<String, Integer> fieldIndexes = new HashMap<>();
     private final int fieldCount;
+    private final boolean[] numeric;
     private final int mlCategoryIndex;
     private final String timeField;
     private final TimeParser timeParser;
@@ -39,6 +40,10 @@ final class RecordSink {
             fieldIndexes.put(fields.names().get(i), i);
         }
         this.fieldCount = fields.size();
+        this.numeric = new boolean[fieldCount];
+        for (int i = 0; i < fieldCount; i++) {
+            numeric[i] = fields.isNumeric(fields.names().get(i));
+        }
         this.mlCategoryIndex = fields.indexOf(AnalysisConfig.ML_CATEGORY);
         DataDescription description = job.dataDescription();
         this.timeField = description == null || description.timeField() == null ? "time" : description.timeField();
@@ -79,13 +84,25 @@ final class RecordSink {
         }
         int missing = 0;
         for (int i = 0; i < fieldCount; i++) {
-            if (values[i] == null && i != mlCategoryIndex) {
+            if (values[i] == null ? i != mlCategoryIndex : numeric[i] && !isFiniteNumber(values[i])) {
                 missing++;
             }
         }
         batch.countMissingFields(missing);
         batch.add(new InputRecord(timeMs, values));
         sendIfFull();
+    }
+
+    /**
+     * Returns whether {@code text} is a finite number as the analysis reads it ({@link Double#parseDouble}). A value
+     * of a numeric field that is not one counts as missing, because no metric detector can use it.
+     */
+    private static boolean isFiniteNumber(String text) {
+        try {
+            return Double.isFinite(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     void malformed() {

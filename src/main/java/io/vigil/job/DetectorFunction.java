@@ -77,6 +77,11 @@ public enum DetectorFunction {
         return Optional.empty();
     }
 
+    /** Whether the function analyses the numbers of its field_name: the metric functions, metric to low_varp. */
+    public boolean analysesNumbers() {
+        return compareTo(METRIC) >= 0 && compareTo(LOW_VARP) <= 0;
+    }
+
     /** Whether the function may run without any of field_name, by_field_name and over_field_name. */
     public boolean countsWithoutFields() {
         return needs == Needs.NOTHING || needs == Needs.NOTHING_NO_OVER;

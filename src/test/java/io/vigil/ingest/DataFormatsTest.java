@@ -131,6 +131,29 @@ class DataFormatsTest extends ServiceTest {
         assertThat(response.<Integer>get("input_field_count")).isEqualTo(11);
     }
 
+    /** A metric field's value that is not a finite number is as good as missing: the record counts, the value not. */
+    @Test
+    void nonNumericMetricValuesCountAsMissing() {
+        String jobId = openJob("formats-not-numbers", "epoch");
+
+        Response ndjson = postData(jobId, "application/x-ndjson", """
+                {"airline":"AAL","responsetime":"abc","time":1403481600}
+                {"airline":"AAL","responsetime":"NaN","time":1403481601}
+                {"airline":"AAL","responsetime":"Infinity","time":1403481602}
+                {"airline":"AAL","responsetime":" 2.5 ","time":1403481603}
+                {"airline":"AAL","responsetime":4,"time":1403481604}
+                """);
+        Response csv = postData(jobId, "text/csv", "time,airline,responsetime\n1403481605,JZA,x\n1403481606,JZA,1e2\n");
+
+        assertThat(ndjson.status()).isEqualTo(200);
+        assertThat(ndjson.<Integer>get("processed_record_count")).isEqualTo(5);
+        assertThat(ndjson.<Integer>get("missing_field_count")).isEqualTo(3);
+        assertThat(ndjson.<Integer>get("processed_field_count")).isEqualTo(7);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.<Integer>get("processed_record_count")).isEqualTo(2);
+        assertThat(csv.<Integer>get("missing_field_count")).isEqualTo(1);
+    }
+
     @Test
     void unsupportedContentTypeIsNotAcceptable() {
         String jobId = openJob("formats-content-type", "epoch");
