@@ -12,7 +12,7 @@ import java.io.IOException;
  * compares the current unusual run with past ones and quiets an anomaly that only continues.
  *
  * <p>Residual distributions: a METRIC error is Student's t with as many degrees of freedom as errors behind the
- * scale estimate (normal from 200), so a young model does not produce tiny probabilities; on the long side of
+ * scale estimate (normal from 200), so a young model does not produce tiny probabilities. On the long side of
  * skewed independent errors it is mixed with the log-normal of {@link ErrorSkewness}. A COUNT is Poisson or
  * negative binomial around the non-negative prediction, with the larger of the error variance and the mean as its
  * variance. In addition, during the first {@link #EARLY_BUCKETS} buckets each probability is raised to the power
