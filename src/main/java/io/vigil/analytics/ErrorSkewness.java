@@ -271,9 +271,16 @@ final class ErrorSkewness {
         if (!(ratio > EXCESS_RATIOS[0])) {
             return 0;
         }
+        // Binary search for the first ratio at or above the one asked for; the table rises with the shape.
         int high = 1;
-        while (high < EXCESS_RATIOS.length - 1 && EXCESS_RATIOS[high] < ratio) {
-            high++;
+        int top = EXCESS_RATIOS.length - 1;
+        while (high < top) {
+            int middle = (high + top) >>> 1;
+            if (EXCESS_RATIOS[middle] < ratio) {
+                high = middle + 1;
+            } else {
+                top = middle;
+            }
         }
         double low = EXCESS_RATIOS[high - 1];
         double fraction = Math.min(1, (ratio - low) / (EXCESS_RATIOS[high] - low));

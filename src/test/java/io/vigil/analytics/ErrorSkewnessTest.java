@@ -44,12 +44,12 @@ class ErrorSkewnessTest {
     }
 
     /**
-     * The most extreme of 4,000 log-normal errors has a one-sided probability near 1/4,000. The symmetric normal puts
+     * The largest of 4,000 log-normal errors has a one-sided probability near 1/4,000. The symmetric normal puts
      * the log-normal's 3.5-sigma point 6.6 standard deviations out, at 4e-11, and the mixture brings it within a factor of
      * 2 of the log-normal's 4.7e-4.
      */
     @Test
-    void widensTheLongSideToTheLogNormalTail() {
+    void widensLongSideToLogNormalTail() {
         ErrorSkewness skewness = learnLogNormal(4_000, 19L);
         double error = logNormalError(3.5);
         double normal = 2 * Probabilities.upperTail(error, Probabilities.NORMAL_DEGREES);
