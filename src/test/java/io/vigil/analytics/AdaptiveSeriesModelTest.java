@@ -2,6 +2,7 @@ package io.vigil.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,6 +73,40 @@ class AdaptiveSeriesModelTest {
 
         assertThat(model.assess(4 * SPAN_MS, 1000, 1, Side.TWO_SIDED).probability())
                 .isGreaterThan(1e-3);
+    }
+
+    @Test
+    void earlyExponentGrowsAsSquareRoot() {
+        assertThat(AdaptiveSeriesModel.earlyExponent(3)).isCloseTo(0.1, within(1e-12));
+        assertThat(AdaptiveSeriesModel.earlyExponent(75)).isCloseTo(0.5, within(1e-12));
+        assertThat(AdaptiveSeriesModel.earlyExponent(300)).isEqualTo(1);
+        assertThat(AdaptiveSeriesModel.earlyExponent(5000)).isEqualTo(1);
+    }
+
+    /**
+     * A value 8 standard deviations out is tempered to about the square root of its probability at bucket 75 (4e-5)
+     * and not at all at bucket 300 (8e-15).
+     */
+    @Test
+    void youngModelTempersAnExtremeValue() {
+        SeriesModel young = FACTORY.create(SeriesKind.METRIC);
+        SeriesModel grown = FACTORY.create(SeriesKind.METRIC);
+        Random random = new Random(42);
+        for (int i = 0; i < 300; i++) {
+            double value = 100 + 10 * random.nextGaussian();
+            if (i < 75) {
+                young.learn(i * SPAN_MS, value, 1);
+            }
+            grown.learn(i * SPAN_MS, value, 1);
+        }
+
+        double youngProbability =
+                young.assess(75 * SPAN_MS, 180, 1, Side.TWO_SIDED).singleBucketProbability();
+        double grownProbability =
+                grown.assess(300 * SPAN_MS, 180, 1, Side.TWO_SIDED).singleBucketProbability();
+
+        assertThat(youngProbability).isBetween(1e-5, 1e-4);
+        assertThat(grownProbability).isLessThan(1e-13);
     }
 
     @Test

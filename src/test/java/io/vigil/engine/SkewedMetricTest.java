@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Skewed positive metrics through a {@code mean(value)} detector. The {@code skewed-metrics} benchmark prints the
- * figures asserted here. NOTE: about one stream in eight of independent skewed values still scores 25 or more at its
- * largest value, mostly within its first 300 buckets, while the skewness is still being learned.
+ * figures asserted here. NOTE: about one stream in twenty of independent skewed values still scores 25 or more at its
+ * largest value, mostly log-normal ones, on values with true upper-tail probabilities of 2e-4 to 1e-6.
  */
 class SkewedMetricTest {
 
@@ -43,11 +43,17 @@ class SkewedMetricTest {
     /** The wider sample: 100 streams of 14 days per distribution, with floors just under the measured counts. */
     @Test
     void mostSkewedStreamsStayBelowTwentyFive() {
-        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_HALF)).isGreaterThanOrEqualTo(85);
-        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_ONE)).isGreaterThanOrEqualTo(78);
-        assertThat(SkewedStreams.wideBelow(Distribution.GAMMA_SHAPE_TWO)).isGreaterThanOrEqualTo(92);
-        assertThat(SkewedStreams.wideBelow(Distribution.EXPONENTIAL)).isGreaterThanOrEqualTo(89);
-        assertThat(SkewedStreams.wideBelow(Distribution.NORMAL)).isGreaterThanOrEqualTo(93);
+        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_HALF)).isGreaterThanOrEqualTo(90);
+        assertThat(SkewedStreams.wideBelow(Distribution.LOGNORMAL_SIGMA_ONE)).isGreaterThanOrEqualTo(90);
+        assertThat(SkewedStreams.wideBelow(Distribution.GAMMA_SHAPE_TWO)).isGreaterThanOrEqualTo(97);
+        assertThat(SkewedStreams.wideBelow(Distribution.EXPONENTIAL)).isGreaterThanOrEqualTo(96);
+        assertThat(SkewedStreams.wideBelow(Distribution.NORMAL)).isGreaterThanOrEqualTo(97);
+    }
+
+    /** Sixty 7-day jobs of Gaussian noise over three hosts: all but one stay below 25 (the benchmark prints it). */
+    @Test
+    void gaussianJobsStayBelowTwentyFive() {
+        assertThat(SkewedStreams.gaussianJobsBelow()).isGreaterThanOrEqualTo(59);
     }
 
     /** A value of upper-tail probability 1e-7 after ten days of log-normal values still scores as a major anomaly. */

@@ -136,6 +136,47 @@ public final class SkewedStreams {
         return below;
     }
 
+    /** Number of seeded Gaussian jobs, first seed and length in days. */
+    static final int GAUSSIAN_JOBS = 60;
+
+    static final long GAUSSIAN_FIRST_SEED = 1L;
+    static final int GAUSSIAN_DAYS = 7;
+
+    /**
+     * Runs one job of Gaussian noise: {@code mean(value) by host} over three hosts in 15-minute buckets, each host
+     * sending three values of mean 100 and standard deviation 15 in every bucket, for {@link #GAUSSIAN_DAYS} days.
+     */
+    static AnalyzerDriver gaussianJob(long seed) {
+        long spanMs = 15 * MINUTE_MS;
+        Job job = Jobs.job("15m", List.of("host"), Jobs.detector("mean", "value", "host", null));
+        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+        Random random = new Random(seed);
+        for (long bucket = 0; bucket < GAUSSIAN_DAYS * DAY_MS; bucket += spanMs) {
+            for (int value = 0; value < 3; value++) {
+                for (int host = 0; host < 3; host++) {
+                    long time = bucket + value * 5 * MINUTE_MS;
+                    driver.add(
+                            bucket,
+                            time,
+                            Map.of("host", "host-" + host, "value", Double.toString(100 + 15 * random.nextGaussian())));
+                }
+            }
+            driver.finalizeBucket(bucket);
+        }
+        return driver;
+    }
+
+    /** Returns how many of the {@link #GAUSSIAN_JOBS} Gaussian jobs stay below 25 in all three scores. */
+    static int gaussianJobsBelow() {
+        int below = 0;
+        for (long seed = GAUSSIAN_FIRST_SEED; seed < GAUSSIAN_FIRST_SEED + GAUSSIAN_JOBS; seed++) {
+            if (largest(maxima(gaussianJob(seed))) < 25) {
+                below++;
+            }
+        }
+        return below;
+    }
+
     /** Returns the largest of a stream's bucket, record and influencer maxima. */
     static double largest(Maxima maxima) {
         return Math.max(maxima.bucket(), Math.max(maxima.record(), maxima.influencer()));
@@ -180,6 +221,23 @@ public final class SkewedStreams {
         for (Distribution distribution : Distribution.values()) {
             System.out.printf("%-21s %3d of %d%n", distribution, wideBelow(distribution), 2 * WIDE_SEEDS);
         }
+
+        System.out.printf(
+                "%nSeeds %d to %d: %d-day jobs of `mean(value) by host`, three hosts, three Gaussian values per host "
+                        + "in each 15-minute bucket%n",
+                GAUSSIAN_FIRST_SEED, GAUSSIAN_FIRST_SEED + GAUSSIAN_JOBS - 1, GAUSSIAN_DAYS);
+        int gaussianBelow = 0;
+        for (long seed = GAUSSIAN_FIRST_SEED; seed < GAUSSIAN_FIRST_SEED + GAUSSIAN_JOBS; seed++) {
+            Maxima maxima = maxima(gaussianJob(seed));
+            if (largest(maxima) < 25) {
+                gaussianBelow++;
+            } else {
+                System.out.printf(
+                        "seed %d: bucket %.1f, record %.1f, influencer %.1f, highest bucket on day %.2f%n",
+                        seed, maxima.bucket(), maxima.record(), maxima.influencer(), maxima.bucketDay());
+            }
+        }
+        System.out.printf("%d of %d jobs below 25 in all three scores%n", gaussianBelow, GAUSSIAN_JOBS);
 
         System.out.printf(
                 "%nThe same seeds with a value of upper-tail probability 1e-7 on day %d: its record score%n",
