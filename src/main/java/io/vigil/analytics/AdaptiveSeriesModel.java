@@ -15,13 +15,15 @@ import java.io.IOException;
  * scale estimate (normal from 200), so a young model does not produce tiny probabilities. On the long side of
  * skewed independent errors it is mixed with the log-normal of {@link ErrorSkewness}. A COUNT is Poisson or
  * negative binomial around the non-negative prediction, with the larger of the error variance and the mean as its
- * variance. In addition, during the first {@link #YOUNG_BUCKETS} buckets each probability is raised to the power
- * √(n / {@link #YOUNG_BUCKETS}), because a young model's tail is extrapolated from few errors (see {@link
- * #earlyExponent}).
+ * variance. In addition, a young model's probabilities are raised to a power below 1 (see {@link #earlyExponent}):
+ * n / {@link #EARLY_BUCKETS} over the first buckets, and for skewed errors about √(n / {@link #YOUNG_BUCKETS}),
+ * because their tail is extrapolated from few errors.
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 5;
+    static final byte STATE_VERSION = 6;
+    /** The first state version with the third moment of the metric errors. */
+    static final byte SKEWNESS_MOMENT_STATE_VERSION = 6;
     /** The first state version with the skewness of the metric errors; older states start without one. */
     static final byte SKEWNESS_STATE_VERSION = 5;
     /** The first state version with warm-up values and the calibrators' largest excesses. */
@@ -33,6 +35,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
     /** Buckets learned before any probability below 1 is returned. */
     static final int MIN_HISTORY = 3;
 
+    /** Buckets over which every young model's probabilities are tempered, by n / EARLY_BUCKETS. */
+    static final int EARLY_BUCKETS = 20;
     /** Buckets after which probabilities are no longer tempered for the model's youth. */
     static final int YOUNG_BUCKETS = 300;
     /**
@@ -245,7 +249,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
         LongRunLevel level = LongRunLevel.read(in);
         TailCalibrator levelCalibrator = TailCalibrator.read(in, current);
         WarmUpValues warmUp = current ? WarmUpValues.read(in) : WarmUpValues.complete();
-        ErrorSkewness skewness = version >= SKEWNESS_STATE_VERSION ? ErrorSkewness.read(in) : new ErrorSkewness();
+        ErrorSkewness skewness = version >= SKEWNESS_STATE_VERSION
+                ? ErrorSkewness.read(in, version >= SKEWNESS_MOMENT_STATE_VERSION)
+                : new ErrorSkewness();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -312,19 +318,24 @@ final class AdaptiveSeriesModel implements SeriesModel {
     }
 
     /**
-     * Returns the exponent applied to probabilities while the model is young: √(n / {@link #YOUNG_BUCKETS}), at most
-     * 1. A tail learned from n errors overstates how rare a value beyond them is when the errors are skewed. We ran
-     * 400 seeded streams of independent log-normal, gamma and exponential values. Their values that scored 25 or
-     * more had log probabilities 2.3 to 2.8 times their true ones in buckets 20 to 51, and 1.5 to 1.7 times in
-     * buckets 79 to 275. The exponent is 0.26 at bucket 20, 0.51 at 79 and 0.96 at 275. With it, 381 of those streams stayed below
-     * 25 (352 with n / 20 over the first 20 buckets), and 99 of 100 normal streams (95).
+     * Returns the exponent applied to probabilities while the model is young: n / {@link #EARLY_BUCKETS} over the
+     * first buckets, and for a metric series whose errors look skewed also 1 − e·(1 − √(n / {@link #YOUNG_BUCKETS})),
+     * where e is {@link ErrorSkewness#skewedEvidence}, whichever is smaller. A tail learned from n skewed errors
+     * overstates how rare a value beyond them is. We measured 400 seeded streams of independent log-normal, gamma
+     * and exponential values. Those of their values that scored 25 or more had log probabilities 2.3 to 2.8 times
+     * their true ones in buckets 20 to 51, and 1.5 to 1.7 times in buckets 79 to 275. The square root is 0.26 at bucket 20, 0.51 at
+     * 79 and 0.96 at 275. Normal errors keep their probabilities, so a spike of 10 standard deviations still
+     * scores high early in a job.
      */
-    static double earlyExponent(double buckets) {
-        return Math.min(1, Math.sqrt(buckets / YOUNG_BUCKETS));
+    static double earlyExponent(double buckets, double skewed) {
+        double ramp = Math.min(1, buckets / EARLY_BUCKETS);
+        double young = Math.min(1, Math.sqrt(buckets / YOUNG_BUCKETS));
+        return Math.min(ramp, 1 - skewed * (1 - young));
     }
 
     private double earlyExponent() {
-        return earlyExponent(decomposition.count());
+        double skewed = kind == SeriesKind.METRIC ? skewness.skewedEvidence() : 0;
+        return earlyExponent(decomposition.count(), skewed);
     }
 
     /** Returns the side-independent part of an assessment, or null when the model cannot judge the value yet. */

@@ -48,6 +48,10 @@ final class ErrorSkewness {
     static final double SKEWNESS_ERROR = 1.2;
     /** Absolute standardized error at which errors are clipped before they enter the autocorrelation. */
     static final double CLIP = 4;
+    /** Standard errors of the moment skewness up to which the errors count as normal. */
+    static final double SKEWED_FROM = 1;
+    /** Standard errors of the moment skewness from which the errors count as skewed. */
+    static final double SKEWED_AT = 2;
     /** Largest |ρ|, after its sampling error, at which the shape is fully trusted. */
     static final double INDEPENDENT_CORRELATION = 0.08;
     /** Smallest |ρ|, after its sampling error, at which the shape is not trusted at all. */
@@ -82,6 +86,7 @@ final class ErrorSkewness {
     private double q90 = Z90;
     private double mean;
     private double meanSquare;
+    private double meanCube;
     private double meanLag;
     private double previous;
     private double upperCount;
@@ -115,6 +120,7 @@ final class ErrorSkewness {
         double rate = 1 / count;
         mean += rate * (clipped - mean);
         meanSquare += rate * (clipped * clipped - meanSquare);
+        meanCube += rate * (clipped * clipped * clipped - meanCube);
         if (count > 1) {
             // The first product sets the mean lagged product, and later ones average into it.
             meanLag += (count > 2 ? rate : 1) * (clipped * previous - meanLag);
@@ -126,6 +132,22 @@ final class ErrorSkewness {
     double weight() {
         double standardErrors = Math.abs(quantileSkewness()) * Math.sqrt(count) / SKEWNESS_ERROR;
         return independence() * Math.min(1, Math.max(0, standardErrors - 0.5));
+    }
+
+    /**
+     * Returns the evidence in [0, 1] that the errors are skewed, from their moment skewness G (of errors clipped at
+     * ±{@link #CLIP}) against its standard error √(6/n) under the normal: 0 up to {@link #SKEWED_FROM} standard
+     * errors, 1 from {@link #SKEWED_AT}. The moment skewness separates skewed from normal errors sooner than
+     * the percentiles do: a log-normal of shape 0.5 has G = 1.75, 3.9 standard errors at n = 30, and K = 0.31, 1.4.
+     */
+    double skewedEvidence() {
+        double variance = meanSquare - mean * mean;
+        if (count < 3 || !(variance > 0)) {
+            return 0;
+        }
+        double third = meanCube - 3 * mean * meanSquare + 2 * mean * mean * mean;
+        double standardErrors = Math.abs(third / Math.pow(variance, 1.5)) / Math.sqrt(6 / count);
+        return Math.min(1, Math.max(0, (standardErrors - SKEWED_FROM) / (SKEWED_AT - SKEWED_FROM)));
     }
 
     /** Returns the independence weight of the errors, or 0 before three errors. */
@@ -297,9 +319,14 @@ final class ErrorSkewness {
         }) {
             out.writeDouble(value);
         }
+        out.writeDouble(meanCube);
     }
 
-    static ErrorSkewness read(DataInput in) throws IOException {
+    /**
+     * Reads a state written by {@link #writeTo}. One written before the third moment was kept ({@code withCube}
+     * false) takes the normal's, so it shows no evidence of skew until new errors arrive.
+     */
+    static ErrorSkewness read(DataInput in, boolean withCube) throws IOException {
         ErrorSkewness skewness = new ErrorSkewness();
         skewness.count = in.readDouble();
         skewness.q10 = in.readDouble();
@@ -313,6 +340,9 @@ final class ErrorSkewness {
         skewness.lowerCount = in.readDouble();
         skewness.upperExcess = in.readDouble();
         skewness.lowerExcess = in.readDouble();
+        double mean = skewness.mean;
+        double normalCube = 3 * mean * skewness.meanSquare - 2 * mean * mean * mean;
+        skewness.meanCube = withCube ? in.readDouble() : normalCube;
         return skewness;
     }
 }

@@ -76,37 +76,43 @@ class AdaptiveSeriesModelTest {
     }
 
     @Test
-    void earlyExponentGrowsAsSquareRoot() {
-        assertThat(AdaptiveSeriesModel.earlyExponent(3)).isCloseTo(0.1, within(1e-12));
-        assertThat(AdaptiveSeriesModel.earlyExponent(75)).isCloseTo(0.5, within(1e-12));
-        assertThat(AdaptiveSeriesModel.earlyExponent(300)).isEqualTo(1);
-        assertThat(AdaptiveSeriesModel.earlyExponent(5000)).isEqualTo(1);
+    void earlyExponentRampsOverFirstBuckets() {
+        assertThat(AdaptiveSeriesModel.earlyExponent(3, 0)).isCloseTo(0.15, within(1e-12));
+        assertThat(AdaptiveSeriesModel.earlyExponent(20, 0)).isEqualTo(1);
+        assertThat(AdaptiveSeriesModel.earlyExponent(75, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void skewedEarlyExponentGrowsAsSquareRoot() {
+        assertThat(AdaptiveSeriesModel.earlyExponent(3, 1)).isCloseTo(0.1, within(1e-12));
+        assertThat(AdaptiveSeriesModel.earlyExponent(75, 1)).isCloseTo(0.5, within(1e-12));
+        assertThat(AdaptiveSeriesModel.earlyExponent(75, 0.5)).isCloseTo(0.75, within(1e-12));
+        assertThat(AdaptiveSeriesModel.earlyExponent(300, 1)).isEqualTo(1);
+        assertThat(AdaptiveSeriesModel.earlyExponent(5000, 1)).isEqualTo(1);
     }
 
     /**
-     * A value 8 standard deviations out is tempered to about the square root of its probability at bucket 75 (4e-5)
-     * and not at all at bucket 300 (8e-15).
+     * A value 8 standard deviations out after 40 normal values keeps a tiny probability (1.2e-7). Five times the
+     * median after 40 log-normal values of shape 0.5 (true upper-tail probability 6.5e-4) is tempered to 0.11.
      */
     @Test
-    void youngModelTempersAnExtremeValue() {
-        SeriesModel young = FACTORY.create(SeriesKind.METRIC);
-        SeriesModel grown = FACTORY.create(SeriesKind.METRIC);
+    void youngSkewedModelTempersExtremeValue() {
+        SeriesModel normal = FACTORY.create(SeriesKind.METRIC);
+        SeriesModel skewed = FACTORY.create(SeriesKind.METRIC);
         Random random = new Random(42);
-        for (int i = 0; i < 300; i++) {
-            double value = 100 + 10 * random.nextGaussian();
-            if (i < 75) {
-                young.learn(i * SPAN_MS, value, 1);
-            }
-            grown.learn(i * SPAN_MS, value, 1);
+        for (int i = 0; i < 40; i++) {
+            double deviate = random.nextGaussian();
+            normal.learn(i * SPAN_MS, 100 + 10 * deviate, 1);
+            skewed.learn(i * SPAN_MS, 100 * Math.exp(0.5 * deviate), 1);
         }
 
-        double youngProbability =
-                young.assess(75 * SPAN_MS, 180, 1, Side.TWO_SIDED).singleBucketProbability();
-        double grownProbability =
-                grown.assess(300 * SPAN_MS, 180, 1, Side.TWO_SIDED).singleBucketProbability();
+        double normalProbability =
+                normal.assess(40 * SPAN_MS, 180, 1, Side.TWO_SIDED).singleBucketProbability();
+        double skewedProbability =
+                skewed.assess(40 * SPAN_MS, 500, 1, Side.TWO_SIDED).singleBucketProbability();
 
-        assertThat(youngProbability).isBetween(1e-5, 1e-4);
-        assertThat(grownProbability).isLessThan(1e-13);
+        assertThat(normalProbability).isLessThan(1e-6);
+        assertThat(skewedProbability).isGreaterThan(1e-2);
     }
 
     @Test

@@ -154,15 +154,48 @@ class ErrorSkewnessTest {
         assertThat(skewness.widenAverage(normal, -5, LongRunLevel.SHORT_RATE)).isEqualTo(normal);
     }
 
+    /**
+     * Errors -1, -1, 2 repeated have moment skewness 1/√2. After 27 of them its standard error √(6/27) puts it 1.5
+     * standard errors out, halfway from 1 to 2. After 90 it is 2.7 out, and after 3, 0.5.
+     */
+    @Test
+    void skewedEvidenceGrowsWithStandardErrors() {
+        ErrorSkewness skewness = new ErrorSkewness();
+        double[] errors = {-1, -1, 2};
+        double[] evidence = new double[91];
+        for (int i = 1; i <= 90; i++) {
+            skewness.learn(errors[(i - 1) % 3]);
+            evidence[i] = skewness.skewedEvidence();
+        }
+
+        assertThat(evidence[3]).isEqualTo(0);
+        assertThat(evidence[27]).isCloseTo(0.5, within(1e-9));
+        assertThat(evidence[90]).isEqualTo(1);
+    }
+
+    @Test
+    void normalErrorsShowNoSkew() {
+        Random random = new Random(5);
+        ErrorSkewness skewness = new ErrorSkewness();
+        for (int i = 0; i < 300; i++) {
+            skewness.learn(random.nextGaussian());
+        }
+
+        assertThat(skewness.skewedEvidence()).isLessThan(0.2);
+        assertThat(learnLogNormal(300, 5L).skewedEvidence()).isEqualTo(1);
+    }
+
     @Test
     void stateRoundTrips() throws IOException {
         ErrorSkewness skewness = learnLogNormal(500, 7L);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         skewness.writeTo(new DataOutputStream(bytes));
 
-        ErrorSkewness read = ErrorSkewness.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        ErrorSkewness read =
+                ErrorSkewness.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
 
         assertThat(read.quantileSkewness()).isEqualTo(skewness.quantileSkewness());
+        assertThat(read.skewedEvidence()).isEqualTo(skewness.skewedEvidence());
         assertThat(read.weight()).isEqualTo(skewness.weight());
         assertThat(read.deviate(4)).isEqualTo(skewness.deviate(4));
     }

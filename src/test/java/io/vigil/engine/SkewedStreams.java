@@ -5,6 +5,7 @@ import io.vigil.bench.MachineInfo;
 import io.vigil.job.Job;
 import io.vigil.results.AnomalyRecord;
 import io.vigil.results.Influencer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -177,6 +178,33 @@ public final class SkewedStreams {
         return below;
     }
 
+    /** Seeds of the young spikes: 1 to this number. */
+    static final int SPIKE_SEEDS = 12;
+
+    /**
+     * Returns the record score, per seed, of a spike of 10 standard deviations at bucket {@code at} of a young
+     * {@code mean(value)} job with 15-minute buckets and values of mean 100 and standard deviation 10.
+     */
+    static double[] youngSpikeScores(int at) {
+        double[] scores = new double[SPIKE_SEEDS];
+        long spanMs = 15 * MINUTE_MS;
+        for (int seed = 1; seed <= SPIKE_SEEDS; seed++) {
+            Job job = Jobs.job("15m", List.of("host"), Jobs.detector("mean", "value", null, null));
+            AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+            Random random = new Random(seed);
+            for (int bucket = 0; bucket < at; bucket++) {
+                add(driver, bucket * spanMs, 100 + 10 * random.nextGaussian());
+                driver.finalizeBucket(bucket * spanMs);
+            }
+            add(driver, at * spanMs, 200);
+            scores[seed - 1] = driver.finalizeBucket(at * spanMs).records().stream()
+                    .mapToDouble(AnomalyRecord::recordScore)
+                    .max()
+                    .orElse(0);
+        }
+        return scores;
+    }
+
     /** Returns the largest of a stream's bucket, record and influencer maxima. */
     static double largest(Maxima maxima) {
         return Math.max(maxima.bucket(), Math.max(maxima.record(), maxima.influencer()));
@@ -238,6 +266,19 @@ public final class SkewedStreams {
             }
         }
         System.out.printf("%d of %d jobs below 25 in all three scores%n", gaussianBelow, GAUSSIAN_JOBS);
+
+        System.out.printf(
+                "%nSeeds 1 to %d: a spike of 10 standard deviations in a young job of normal values, 15-minute buckets%n",
+                SPIKE_SEEDS);
+        for (int at : new int[] {30, 75, 150}) {
+            double[] scores = youngSpikeScores(at);
+            StringBuilder line = new StringBuilder();
+            for (double score : scores) {
+                line.append(String.format(" %.1f", score));
+            }
+            long high = Arrays.stream(scores).filter(score -> score >= 25).count();
+            System.out.printf("bucket %3d: %d of %d at 25 or more; record scores%s%n", at, high, SPIKE_SEEDS, line);
+        }
 
         System.out.printf(
                 "%nThe same seeds with a value of upper-tail probability 1e-7 on day %d: its record score%n",
