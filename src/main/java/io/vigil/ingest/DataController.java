@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class DataController {
+
+    private static final Logger log = LoggerFactory.getLogger(DataController.class);
 
     static final String SUPPORTED_TYPES = "application/x-ndjson, application/json, text/csv";
 
@@ -89,6 +93,10 @@ class DataController {
             BodySyntaxError syntaxError = read(format, body, sink);
             sink.flush();
             DataCounts counts = upload.finish();
+            String invalidTimes = sink.invalidTimeSummary();
+            if (invalidTimes != null) {
+                log.warn("[{}] {}", jobId, invalidTimes);
+            }
             if (syntaxError != null) {
                 throw syntaxError.toApiError();
             }

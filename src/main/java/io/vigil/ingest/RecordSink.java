@@ -19,6 +19,8 @@ import java.util.Map;
 final class RecordSink {
 
     static final int BATCH_SIZE = 2048;
+    /** Maximum length of an invalid time value quoted in the warning. */
+    static final int QUOTED_LENGTH = 100;
 
     private final Upload upload;
     private final CountingInputStream body;
@@ -28,9 +30,12 @@ final class RecordSink {
     private final int mlCategoryIndex;
     private final String timeField;
     private final TimeParser timeParser;
+    private final String timeFormat;
     private RecordBatch batch = new RecordBatch(BATCH_SIZE);
     private long bytesSent;
     private long recordsRead;
+    private long invalidTimes;
+    private String firstInvalidTime;
 
     RecordSink(Job job, Upload upload, CountingInputStream body) {
         this.upload = upload;
@@ -47,7 +52,9 @@ final class RecordSink {
         this.mlCategoryIndex = fields.indexOf(AnalysisConfig.ML_CATEGORY);
         DataDescription description = job.dataDescription();
         this.timeField = description == null || description.timeField() == null ? "time" : description.timeField();
-        this.timeParser = TimeParser.of(description == null ? null : description.timeFormat());
+        String format = description == null ? null : description.timeFormat();
+        this.timeParser = TimeParser.of(format);
+        this.timeFormat = format == null ? "epoch_ms" : format;
     }
 
     String timeField() {
@@ -78,6 +85,10 @@ final class RecordSink {
             }
             timeMs = timeParser.parseMillis(timeText);
         } catch (DateTimeException | IllegalArgumentException invalid) {
+            if (invalidTimes++ == 0) {
+                firstInvalidTime =
+                        timeText == null ? null : timeText.substring(0, Math.min(timeText.length(), QUOTED_LENGTH));
+            }
             batch.countInvalidDate();
             sendIfFull();
             return;
@@ -103,6 +114,19 @@ final class RecordSink {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * Returns a sentence on the records skipped for a missing or invalid time, naming the time field, the first such
+     * value and the expected format, or null when there were none.
+     */
+    String invalidTimeSummary() {
+        if (invalidTimes == 0) {
+            return null;
+        }
+        String first = firstInvalidTime == null ? "a record without it" : "[" + firstInvalidTime + "]";
+        return invalidTimes + " records skipped because time field [" + timeField + "] was missing or invalid (first: "
+                + first + "); send it in time_format [" + timeFormat + "]";
     }
 
     void malformed() {

@@ -10,6 +10,9 @@ import io.vigil.process.TestApi.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 /** The body formats of {@code _data}: NDJSON, concatenated JSON and CSV, with malformed input and time formats. */
@@ -177,7 +180,8 @@ class DataFormatsTest extends ServiceTest {
     }
 
     @Test
-    void invalidAndMissingDatesAreCounted() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void invalidAndMissingDatesAreCounted(CapturedOutput output) {
         String jobId = openJob("formats-invalid-dates", "epoch_ms");
 
         Response response = postData(jobId, "application/x-ndjson", """
@@ -189,6 +193,9 @@ class DataFormatsTest extends ServiceTest {
         assertThat(response.<Integer>get("processed_record_count")).isEqualTo(1);
         assertThat(response.<Integer>get("invalid_date_count")).isEqualTo(2);
         assertThat(response.<Integer>get("input_record_count")).isEqualTo(3);
+        assertThat(output.getOut())
+                .contains("[formats-invalid-dates] 2 records skipped because time field [time] was missing or invalid"
+                        + " (first: [June]); send it in time_format [epoch_ms]");
     }
 
     @Test
