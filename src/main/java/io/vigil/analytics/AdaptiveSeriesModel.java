@@ -13,7 +13,8 @@ import java.io.IOException;
  *
  * <p>Residual distributions: a METRIC error is Student's t with as many degrees of freedom as errors behind the
  * scale estimate (normal from 200), so a young model does not produce tiny probabilities. On the long side of
- * skewed independent errors it is mixed with the log-normal of {@link ErrorSkewness}. A COUNT is Poisson or
+ * skewed independent errors it is mixed with the log-normal of {@link ErrorSkewness}, and near a level the errors
+ * keep returning to with the normal of that mode ({@link ResidualModes}). A COUNT is Poisson or
  * negative binomial around the non-negative prediction, with the larger of the error variance and the mean as its
  * variance. In addition, a young model's probabilities are raised to a power below 1 (see {@link #earlyExponent}):
  * n / {@link #EARLY_BUCKETS} over the first buckets, and for skewed errors about √(n / {@link #YOUNG_BUCKETS}),
@@ -21,7 +22,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 6;
+    static final byte STATE_VERSION = 7;
+    /** The first state version with the secondary modes of the metric errors. */
+    static final byte MODES_STATE_VERSION = 7;
     /** The first state version with the third moment of the metric errors. */
     static final byte SKEWNESS_MOMENT_STATE_VERSION = 6;
     /** The first state version with the skewness of the metric errors; older states start without one. */
@@ -60,6 +63,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private TailCalibrator levelCalibrator;
     private WarmUpValues warmUp;
     private ErrorSkewness skewness;
+    private ResidualModes modes;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -79,7 +83,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 new LongRunLevel(),
                 new TailCalibrator(),
                 new WarmUpValues(),
-                new ErrorSkewness());
+                new ErrorSkewness(),
+                new ResidualModes());
     }
 
     private AdaptiveSeriesModel(
@@ -94,7 +99,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             LongRunLevel level,
             TailCalibrator levelCalibrator,
             WarmUpValues warmUp,
-            ErrorSkewness skewness) {
+            ErrorSkewness skewness,
+            ResidualModes modes) {
         this.kind = kind;
         this.bucketSpanMs = bucketSpanMs;
         this.decomposition = decomposition;
@@ -107,6 +113,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         this.levelCalibrator = levelCalibrator;
         this.warmUp = warmUp;
         this.skewness = skewness;
+        this.modes = modes;
     }
 
     /**
@@ -122,7 +129,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             double typical = typical(bucketStartMs);
             return AssessmentBuilder.usual(typical, !(value < typical), Double.NaN, Double.NaN, countWeight);
         }
-        return AssessmentBuilder.build(evaluation, side, episodes, runs, earlyExponent(), countWeight);
+        boolean multimodal = kind == SeriesKind.METRIC && modes.active();
+        return AssessmentBuilder.build(evaluation, side, episodes, runs, earlyExponent(), countWeight, multimodal);
     }
 
     /**
@@ -155,6 +163,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         level = new LongRunLevel();
         levelCalibrator = new TailCalibrator();
         skewness = new ErrorSkewness();
+        modes = new ResidualModes();
         double[] winsorized = warmUp.winsorized();
         for (int i = 0; i < warmUp.size(); i++) {
             learnValue(warmUp.time(i), winsorized[i], warmUp.weight(i));
@@ -174,6 +183,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
             if (kind == SeriesKind.METRIC) {
                 skewness.learn(evaluation.error());
+                modes.learn(evaluation.error());
             }
             runs.learn(evaluation.twoSidedOverall(), AssessmentBuilder.levelProbability(evaluation, Side.TWO_SIDED));
             multiBucket.add(multiBucketInput(evaluation));
@@ -212,7 +222,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 + level.memoryBytes()
                 + levelCalibrator.memoryBytes()
                 + warmUp.memoryBytes()
-                + skewness.memoryBytes();
+                + skewness.memoryBytes()
+                + modes.memoryBytes();
     }
 
     @Override
@@ -230,6 +241,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         levelCalibrator.writeTo(out);
         warmUp.writeTo(out);
         skewness.writeTo(out);
+        modes.writeTo(out);
     }
 
     /**
@@ -252,6 +264,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         ErrorSkewness skewness = version >= SKEWNESS_STATE_VERSION
                 ? ErrorSkewness.read(in, version >= SKEWNESS_MOMENT_STATE_VERSION)
                 : new ErrorSkewness();
+        ResidualModes modes = version >= MODES_STATE_VERSION ? ResidualModes.read(in) : new ResidualModes();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -264,7 +277,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 level,
                 levelCalibrator,
                 warmUp,
-                skewness);
+                skewness,
+                modes);
     }
 
     private void recordMultiBucket(Evaluation evaluation) {
@@ -352,7 +366,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         double sigma = decomposition.sigma() / Math.sqrt(weight);
         Evaluation evaluation = kind == SeriesKind.COUNT
                 ? ResidualTails.count(value, prediction, sigma, countMeanFloor())
-                : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples(), skewness);
+                : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples(), skewness, modes);
 
         double featureScore = multiBucket.value(multiBucketInput(evaluation)) / multiBucket.sigma();
         double above = Double.NaN;

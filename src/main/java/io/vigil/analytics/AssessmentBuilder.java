@@ -33,6 +33,7 @@ final class AssessmentBuilder {
     /**
      * Builds the assessment of one side: the single- and multi-bucket views combined, adjusted for the episode,
      * quieted when the bucket only continues a run, and the smaller of that and the long-run level view.
+     * {@code multimodal} is true when the residual distribution has secondary modes.
      */
     static Assessment build(
             Evaluation evaluation,
@@ -40,7 +41,8 @@ final class AssessmentBuilder {
             AnomalyEpisodes episodes,
             AnomalyRuns runs,
             double earlyExponent,
-            double countWeight) {
+            double countWeight,
+            boolean multimodal) {
         boolean upper = evaluation.upper();
         if (side == Side.ABOVE && !upper || side == Side.BELOW && upper) {
             return usual(evaluation.typical(), upper, evaluation.lowerBound(), evaluation.upperBound(), countWeight);
@@ -63,11 +65,11 @@ final class AssessmentBuilder {
                 upper,
                 episodes.lengthWith(overall),
                 Double.isNaN(episode) ? 1 : episode,
-                // NOTE: the models keep one scale per predictor and one residual mode, so the seasonal-variance and
-                // multimodal flags are always false. A daily variance shape lowered the NAB score when tried.
+                // NOTE: the models keep one scale per predictor, so the seasonal-variance flag is always false. A
+                // daily variance shape lowered the NAB score when tried.
                 false,
                 countWeight < 1,
-                false);
+                multimodal);
     }
 
     /** Returns the two-sided combined probability before the episode adjustment, which drives the episodes. */

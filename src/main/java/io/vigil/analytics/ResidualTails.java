@@ -13,13 +13,20 @@ final class ResidualTails {
      * freedom. The interval uses the Cornish-Fisher expansion of the t quantile, z + (z³ + z)/(4ν) +
      * (5z⁵ + 16z³ + 3z)/(96ν²) (Abramowitz and Stegun 26.7.5), which is within 1 % from 4 degrees of freedom. When
      * the errors are skewed and independent, {@link ErrorSkewness} mixes its tail into the probability of a value on
-     * the long side, and moves that end of the interval towards its own quantile by its weight.
+     * the long side, and moves that end of the interval towards its own quantile by its weight. {@link
+     * ResidualModes} then mixes in the secondary modes the errors keep returning to.
      */
-    static Evaluation metric(double value, double prediction, double sigma, double degrees, ErrorSkewness skewness) {
+    static Evaluation metric(
+            double value,
+            double prediction,
+            double sigma,
+            double degrees,
+            ErrorSkewness skewness,
+            ResidualModes modes) {
         double error = (value - prediction) / sigma;
         // Only the side the value is on has a one-sided probability below 1.
         double tail = Math.min(1, 2 * Probabilities.upperTail(Math.abs(error), degrees));
-        tail = skewness.widen(tail, error, degrees);
+        tail = modes.widen(skewness.widen(tail, error, degrees), error);
         double upperRaw = error >= 0 ? tail : 1;
         double lowerRaw = error >= 0 ? 1 : tail;
         double nu = Math.max(degrees, 1);

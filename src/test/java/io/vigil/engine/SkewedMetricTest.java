@@ -51,6 +51,26 @@ class SkewedMetricTest {
         assertThat(SkewedStreams.wideBelow(Distribution.NORMAL)).isGreaterThanOrEqualTo(93);
     }
 
+    /** A level that 1% or 2% of buckets keep returning to scores below 25 once it has been seen for three days. */
+    @Test
+    void secondModeStopsScoringHigh() {
+        assertThat(SkewedStreams.bimodalBelow(0.01, 300)).isGreaterThanOrEqualTo(17);
+        assertThat(SkewedStreams.bimodalBelow(0.02, 140)).isGreaterThanOrEqualTo(16);
+    }
+
+    /** Records of the second mode mark the residual distribution as multimodal. */
+    @Test
+    void secondModeRecordsAreMultimodal() {
+        AnalyzerDriver driver = SkewedStreams.bimodal(0.01, 300, 1L);
+
+        AnomalyRecord last = driver.results.stream()
+                .flatMap(results -> results.records().stream())
+                .reduce((first, second) -> second)
+                .orElseThrow();
+
+        assertThat(last.anomalyScoreExplanation().multimodalDistribution()).isTrue();
+    }
+
     /** A spike of 10 standard deviations in a job's first hours still scores 25 or more in most seeds. */
     @Test
     void youngSpikeScoresAboveWarning() {

@@ -178,6 +178,51 @@ public final class SkewedStreams {
         return below;
     }
 
+    /** Seeds of the bimodal streams: 1 to this number. */
+    static final int BIMODAL_SEEDS = 20;
+
+    /**
+     * Runs 14 days of a bimodal stream through a {@code mean(value)} detector with 5-minute buckets: values of mean
+     * 100 and standard deviation 5, and in a {@code share} of buckets, chosen at random, of mean {@code level}.
+     */
+    static AnalyzerDriver bimodal(double share, double level, long seed) {
+        long spanMs = 5 * MINUTE_MS;
+        Job job = Jobs.job("5m", List.of("host"), Jobs.detector("mean", "value", null, null));
+        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+        Random random = new Random(seed);
+        for (long bucket = 0; bucket < 14 * DAY_MS; bucket += spanMs) {
+            double mean = random.nextDouble() < share ? level : 100;
+            add(driver, bucket, mean + 5 * random.nextGaussian());
+            driver.finalizeBucket(bucket);
+        }
+        return driver;
+    }
+
+    /** Returns the highest bucket or record score from day 3 on, when the second mode has been seen often. */
+    static double maximumFromDayThree(AnalyzerDriver driver) {
+        double maximum = 0;
+        for (BucketResults results : driver.results) {
+            if (results.bucket().timestamp() >= 3 * DAY_MS) {
+                maximum = Math.max(maximum, results.bucket().anomalyScore());
+                for (AnomalyRecord record : results.records()) {
+                    maximum = Math.max(maximum, record.recordScore());
+                }
+            }
+        }
+        return maximum;
+    }
+
+    /** Returns how many of the {@link #BIMODAL_SEEDS} bimodal streams stay below 25 from day 3 on. */
+    static int bimodalBelow(double share, double level) {
+        int below = 0;
+        for (long seed = 1; seed <= BIMODAL_SEEDS; seed++) {
+            if (maximumFromDayThree(bimodal(share, level, seed)) < 25) {
+                below++;
+            }
+        }
+        return below;
+    }
+
     /** Seeds of the young spikes: 1 to this number. */
     static final int SPIKE_SEEDS = 12;
 
@@ -266,6 +311,16 @@ public final class SkewedStreams {
             }
         }
         System.out.printf("%d of %d jobs below 25 in all three scores%n", gaussianBelow, GAUSSIAN_JOBS);
+
+        System.out.printf(
+                "%nSeeds 1 to %d: 14 days of two modes, 100 and a second level in a share of 5-minute buckets,"
+                        + " standard deviation 5: streams below 25 from day 3 on%n",
+                BIMODAL_SEEDS);
+        for (double[] mode : new double[][] {{0.01, 300}, {0.02, 140}, {0.005, 300}}) {
+            System.out.printf(
+                    "second level %3.0f in %.1f%% of buckets: %2d of %d%n",
+                    mode[1], 100 * mode[0], bimodalBelow(mode[0], mode[1]), BIMODAL_SEEDS);
+        }
 
         System.out.printf(
                 "%nSeeds 1 to %d: a spike of 10 standard deviations in a young job of normal values, 15-minute buckets%n",
