@@ -125,8 +125,9 @@ final class RecordSink {
             return null;
         }
         String first = firstInvalidTime == null ? "a record without it" : "[" + firstInvalidTime + "]";
-        return invalidTimes + " records skipped because time field [" + timeField + "] was missing or invalid (first: "
-                + first + "); send it in time_format [" + timeFormat + "]";
+        String records = invalidTimes == 1 ? "1 record" : invalidTimes + " records";
+        return records + " skipped because time field [" + timeField + "] was missing or invalid (first: " + first
+                + "); send it in time_format [" + timeFormat + "]";
     }
 
     void malformed() {

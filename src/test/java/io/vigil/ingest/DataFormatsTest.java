@@ -196,6 +196,10 @@ class DataFormatsTest extends ServiceTest {
         assertThat(output.getOut())
                 .contains("[formats-invalid-dates] 2 records skipped because time field [time] was missing or invalid"
                         + " (first: [June]); send it in time_format [epoch_ms]");
+
+        postData(jobId, "application/x-ndjson", "{\"airline\":\"AAL\",\"responsetime\":\"1\",\"time\":\"July\"}\n");
+
+        assertThat(output.getOut()).contains("[formats-invalid-dates] 1 record skipped because time field [time]");
     }
 
     @Test
