@@ -30,6 +30,10 @@ final class BucketClock {
         return bucketSpanMs;
     }
 
+    long latencyMs() {
+        return latencyMs;
+    }
+
     long alignDown(long timeMs) {
         return Math.floorDiv(timeMs, bucketSpanMs) * bucketSpanMs;
     }
@@ -129,6 +133,18 @@ final class BucketClock {
             }
         }
         latestRecordTimeMs = bound;
+    }
+
+    /**
+     * Moves the end of the finalized buckets forward to {@code bucketStartMs} without finalizing the buckets in
+     * between. The caller has checked that no open bucket before it has records.
+     */
+    void skipEmptyTo(long bucketStartMs) {
+        if (bucketStartMs <= lastFinalizedBucketEnd) {
+            return;
+        }
+        lastFinalizedBucketEnd = bucketStartMs;
+        Arrays.fill(openEventCounts, 0);
     }
 
     /** Closes the first open bucket and returns its event count. */

@@ -21,6 +21,14 @@ final class JobAnalysis {
 
     private static final Logger log = LoggerFactory.getLogger(JobAnalysis.class);
 
+    /**
+     * Empty buckets in a row, after the last bucket with records, that are finalized one by one. Later ones in the same
+     * gap are skipped without results, as {@code skip_time} skips, so one record with a time in the wrong unit (epoch
+     * seconds for {@code epoch_ms} lands in 1970) cannot make the next record finalize millions of buckets. Ten
+     * thousand buckets are 35 days of 5-minute buckets, longer than the default renormalization window.
+     */
+    static final long MAX_EMPTY_BUCKETS_IN_A_ROW = 10_000;
+
     private final String jobId;
     private final BucketAnalyzer analyzer;
     private final ResultsWriter writer;
@@ -31,6 +39,7 @@ final class JobAnalysis {
     private Job pendingUpdate;
     private Map<String, Set<String>> pendingFilters;
     private long latestInterimBucket = BucketClock.UNSET;
+    private long emptyBucketsInARow;
 
     JobAnalysis(
             String jobId,
@@ -78,7 +87,9 @@ final class JobAnalysis {
                 continue;
             }
             while (clock.firstOpenBucketIsDue(time)) {
-                finalizeFirstOpenBucket(request);
+                if (!skipGap(clock.alignDown(time - clock.latencyMs()))) {
+                    finalizeFirstOpenBucket(request);
+                }
             }
             if (categorization != null && !categorization.assign(record)) {
                 continue;
@@ -143,7 +154,9 @@ final class JobAnalysis {
                 clock.start(params.advanceTime());
             }
             while (clock.lastFinalizedBucketEnd() + clock.bucketSpanMs() <= params.advanceTime()) {
-                finalizeFirstOpenBucket(ignoredRequestCounts);
+                if (!skipGap(clock.alignDown(params.advanceTime()))) {
+                    finalizeFirstOpenBucket(ignoredRequestCounts);
+                }
             }
         }
         writeFinalizedResults(true);
@@ -201,11 +214,41 @@ final class JobAnalysis {
                 clock.started() ? clock.lastFinalizedBucketEnd() : null);
     }
 
+    /**
+     * Skips the rest of a gap when {@link #MAX_EMPTY_BUCKETS_IN_A_ROW} empty buckets after the last records have been
+     * finalized and no open bucket has records: the clock moves to {@code skipToBucket}, and the skip is logged.
+     * Returns whether it skipped.
+     */
+    private boolean skipGap(long skipToBucket) {
+        BucketClock clock = state.clock();
+        if (emptyBucketsInARow < MAX_EMPTY_BUCKETS_IN_A_ROW
+                || clock.lastOpenBucketStart() != BucketClock.UNSET
+                || skipToBucket <= clock.lastFinalizedBucketEnd()) {
+            return false;
+        }
+        long from = clock.lastFinalizedBucketEnd();
+        long skipped = (skipToBucket - from) / clock.bucketSpanMs();
+        // The results written so far go out before the clock jumps, so they keep their order.
+        writeFinalizedResults(false);
+        clock.skipEmptyTo(skipToBucket);
+        emptyBucketsInARow = 0;
+        log.warn(
+                "[{}] Skipped {} empty buckets from {} to {} without results, after {} empty buckets in a row; a record"
+                        + " time in the wrong unit (epoch seconds for time_format epoch_ms) makes such a gap",
+                jobId,
+                skipped,
+                from,
+                skipToBucket,
+                MAX_EMPTY_BUCKETS_IN_A_ROW);
+        return true;
+    }
+
     private void finalizeFirstOpenBucket(DataCounts request) {
         BucketClock clock = state.clock();
         long bucketStart = clock.lastFinalizedBucketEnd();
         BucketResults results = analyzer.finalizeBucket(bucketStart);
         long eventCount = clock.finalizeFirstOpenBucket();
+        emptyBucketsInARow = eventCount == 0 ? emptyBucketsInARow + 1 : 0;
         boolean sparse = state.sparseBuckets().observe(eventCount);
         request.bucketFinalized(bucketStart, eventCount, sparse);
         state.totals().bucketFinalized(bucketStart, eventCount, sparse);

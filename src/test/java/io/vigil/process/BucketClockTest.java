@@ -20,6 +20,21 @@ class BucketClockTest {
     }
 
     @Test
+    void skipMovesFinalizedEndOverEmptyBuckets() {
+        BucketClock clock = new BucketClock(HOUR, 0);
+        clock.start(0);
+        clock.addRecord(10);
+        clock.finalizeFirstOpenBucket();
+
+        clock.skipEmptyTo(5 * HOUR);
+
+        assertThat(clock.lastFinalizedBucketEnd()).isEqualTo(5 * HOUR);
+        assertThat(clock.isOutOfOrder(4 * HOUR)).isTrue();
+        assertThat(clock.firstOpenBucketIsDue(5 * HOUR + 10)).isFalse();
+        assertThat(clock.lastOpenBucketStart()).isEqualTo(BucketClock.UNSET);
+    }
+
+    @Test
     void eventAtBucketEndBelongsToNextBucket() {
         BucketClock clock = new BucketClock(HOUR, 0);
         clock.start(0);
