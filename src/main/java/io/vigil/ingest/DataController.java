@@ -97,6 +97,10 @@ class DataController {
             if (invalidTimes != null) {
                 log.warn("[{}] {}", jobId, invalidTimes);
             }
+            String wrongUnit = sink.wrongUnitSummary();
+            if (wrongUnit != null) {
+                log.warn("[{}] {}", jobId, wrongUnit);
+            }
             if (syntaxError != null) {
                 throw syntaxError.toApiError();
             }

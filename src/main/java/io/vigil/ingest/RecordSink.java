@@ -19,6 +19,12 @@ import java.util.Map;
 final class RecordSink {
 
     static final int BATCH_SIZE = 2048;
+    /**
+     * Epoch milliseconds below this (1973-03-03) look like epoch seconds, and epoch seconds above it (the year 5138)
+     * look like epoch milliseconds: the same digits read in the wrong unit.
+     */
+    static final long UNIT_MIX_UP_LIMIT = 100_000_000_000L;
+
     /** Maximum length of an invalid time value quoted in the warning. */
     static final int QUOTED_LENGTH = 100;
 
@@ -36,6 +42,8 @@ final class RecordSink {
     private long recordsRead;
     private long invalidTimes;
     private String firstInvalidTime;
+    private long wrongUnitTimes;
+    private String firstWrongUnitTime;
 
     RecordSink(Job job, Upload upload, CountingInputStream body) {
         this.upload = upload;
@@ -93,6 +101,9 @@ final class RecordSink {
             sendIfFull();
             return;
         }
+        if (inWrongUnit(timeMs) && wrongUnitTimes++ == 0) {
+            firstWrongUnitTime = timeText.substring(0, Math.min(timeText.length(), QUOTED_LENGTH));
+        }
         int missing = 0;
         for (int i = 0; i < fieldCount; i++) {
             if (values[i] == null ? i != mlCategoryIndex : numeric[i] && !isFiniteNumber(values[i])) {
@@ -128,6 +139,30 @@ final class RecordSink {
         String records = invalidTimes == 1 ? "1 record" : invalidTimes + " records";
         return records + " skipped because time field [" + timeField + "] was missing or invalid (first: " + first
                 + "); send it in time_format [" + timeFormat + "]";
+    }
+
+    private boolean inWrongUnit(long timeMs) {
+        return switch (timeFormat) {
+            case "epoch_ms" -> Math.abs(timeMs) < UNIT_MIX_UP_LIMIT;
+            case "epoch" -> timeMs / 1000 > UNIT_MIX_UP_LIMIT;
+            default -> false;
+        };
+    }
+
+    /**
+     * Returns a sentence on the records whose epoch time looks like the other epoch unit, naming the first and the
+     * time format to check, or null when there were none. Such records are processed as they are.
+     */
+    String wrongUnitSummary() {
+        if (wrongUnitTimes == 0) {
+            return null;
+        }
+        String records = wrongUnitTimes == 1 ? "1 record has" : wrongUnitTimes + " records have";
+        String otherUnit = timeFormat.equals("epoch") ? "epoch_ms" : "epoch";
+        String processed = wrongUnitTimes == 1 ? "it was" : "they were";
+        return records + " a time field [" + timeField + "] that looks like " + otherUnit + " (first: ["
+                + firstWrongUnitTime + "]) in time_format [" + timeFormat + "]; " + processed + " processed as "
+                + timeFormat + ", so check the job's time_format";
     }
 
     void malformed() {
