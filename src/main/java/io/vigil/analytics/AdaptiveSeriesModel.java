@@ -22,7 +22,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 7;
+    static final byte STATE_VERSION = 8;
+    /** The first state version with the long-run level's excursion start. */
+    static final byte LEVEL_EXCURSION_STATE_VERSION = 8;
     /** The first state version with the secondary modes of the metric errors. */
     static final byte MODES_STATE_VERSION = 7;
     /** The first state version with the third moment of the metric errors. */
@@ -242,6 +244,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         warmUp.writeTo(out);
         skewness.writeTo(out);
         modes.writeTo(out);
+        level.writeExcursionTo(out);
     }
 
     /**
@@ -265,6 +268,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 ? ErrorSkewness.read(in, version >= SKEWNESS_MOMENT_STATE_VERSION)
                 : new ErrorSkewness();
         ResidualModes modes = version >= MODES_STATE_VERSION ? ResidualModes.read(in) : new ResidualModes();
+        if (version >= LEVEL_EXCURSION_STATE_VERSION) {
+            level.readExcursion(in);
+        }
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,

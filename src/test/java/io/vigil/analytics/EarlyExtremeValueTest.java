@@ -100,14 +100,14 @@ class EarlyExtremeValueTest {
     }
 
     /**
-     * A state of version 4 ends before the errors' skewed shape (13 doubles), one of version 5 before the third moment
-     * of the errors (1 double), and one of version 6 before the secondary modes. Each is read with what it lacks
-     * started afresh, so it shows no skew, and the model then predicts as the one it was written from and is written
-     * again in the current version.
+     * Older states end earlier: version 4 before the errors' skewed shape (13 doubles), version 5 before their third
+     * moment (1 double), version 6 before the secondary modes, version 7 before the long-run level's excursion start
+     * (1 long, after the modes). Each is read with what it lacks started afresh, so it shows
+     * no skew, and the model then predicts as the one it was written from and is written again in the current version.
      */
     @ParameterizedTest
-    @CsvSource({"4, 13", "5, 1", "6, 0"})
-    void olderStateIsRead(byte version, int missingDoubles) throws IOException {
+    @CsvSource({"4, 13, true", "5, 1, true", "6, 0, true", "7, 0, false"})
+    void olderStateIsRead(byte version, int missingDoubles, boolean withoutModes) throws IOException {
         DefaultSeriesModelFactory factory = new DefaultSeriesModelFactory(SPAN_SECONDS);
         Random random = new Random(67);
         SeriesModel model = factory.create(SeriesKind.METRIC);
@@ -117,7 +117,8 @@ class EarlyExtremeValueTest {
         byte[] current = state(model);
         ByteArrayOutputStream modes = new ByteArrayOutputStream();
         new ResidualModes().writeTo(new DataOutputStream(modes));
-        byte[] older = Arrays.copyOf(current, current.length - modes.size() - missingDoubles * Double.BYTES);
+        int missing = Long.BYTES + (withoutModes ? modes.size() : 0) + missingDoubles * Double.BYTES;
+        byte[] older = Arrays.copyOf(current, current.length - missing);
         older[0] = version;
 
         SeriesModel restored = factory.read(new DataInputStream(new ByteArrayInputStream(older)));

@@ -57,6 +57,26 @@ class LongRunLevelTest {
         assertThat(large).isLessThan(unclipped);
     }
 
+    /**
+     * A step from 20 to 68 at bucket 108 is an excursion that began before the view's 200 buckets of history, so the
+     * view gives no score while it lasts. A step of the same size after bucket 200 is scored.
+     */
+    @Test
+    void excursionFromBeforeTheHistoryIsNotScored() {
+        Random random = new Random(SEED);
+        LongRunLevel early = new LongRunLevel();
+        for (int i = 0; i < 200; i++) {
+            early.learn((i < 108 ? 20 : 68) + 2 * random.nextGaussian(), 2);
+        }
+        LongRunLevel late = new LongRunLevel();
+        for (int i = 0; i < 300; i++) {
+            late.learn((i < 292 ? 20 : 68) + 2 * random.nextGaussian(), 2);
+        }
+
+        assertThat(early.score(68, 2)).isNaN();
+        assertThat(late.score(68, 2)).isGreaterThan(5);
+    }
+
     @Test
     void meanFollowsTheHistory() {
         LongRunLevel level = new LongRunLevel();
@@ -71,8 +91,12 @@ class LongRunLevelTest {
         Random random = new Random(SEED);
         LongRunLevel original = trained(random, 1000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        original.writeTo(new DataOutputStream(bytes));
-        LongRunLevel restored = LongRunLevel.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        DataOutputStream out = new DataOutputStream(bytes);
+        original.writeTo(out);
+        original.writeExcursionTo(out);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        LongRunLevel restored = LongRunLevel.read(in);
+        restored.readExcursion(in);
 
         for (int i = 0; i < 100; i++) {
             double value = 100 + 5 * random.nextGaussian();
