@@ -22,10 +22,11 @@ final class JobAnalysis {
     private static final Logger log = LoggerFactory.getLogger(JobAnalysis.class);
 
     /**
-     * Empty buckets in a row, after the last bucket with records, that are finalized one by one. Later ones in the same
-     * gap are skipped without results, as {@code skip_time} skips, so one record with a time in the wrong unit (epoch
-     * seconds for {@code epoch_ms} lands in 1970) cannot make the next record finalize millions of buckets. Ten
-     * thousand buckets are 35 days of 5-minute buckets, longer than the default renormalization window.
+     * Empty buckets in a row that one record or one time advance finalizes one by one. The rest of its gap is skipped
+     * without results, as {@code skip_time} skips, so one record with a time in the wrong unit (epoch seconds for
+     * {@code epoch_ms} lands in 1970) cannot make the next record finalize millions of buckets. Ten thousand buckets
+     * are 35 days of 5-minute buckets, longer than the default renormalization window. Buckets finalized by earlier
+     * requests do not count, so a live feed that flushes through a quiet spell never skips.
      */
     static final long MAX_EMPTY_BUCKETS_IN_A_ROW = 10_000;
 
@@ -39,7 +40,6 @@ final class JobAnalysis {
     private Job pendingUpdate;
     private Map<String, Set<String>> pendingFilters;
     private long latestInterimBucket = BucketClock.UNSET;
-    private long emptyBucketsInARow;
 
     JobAnalysis(
             String jobId,
@@ -86,10 +86,12 @@ final class JobAnalysis {
                 totals.outOfOrderTimestampCount++;
                 continue;
             }
+            long empty = 0;
             while (clock.firstOpenBucketIsDue(time)) {
-                if (!skipGap(clock.alignDown(time - clock.latencyMs()))) {
-                    finalizeFirstOpenBucket(request);
+                if (empty >= MAX_EMPTY_BUCKETS_IN_A_ROW && skipGap(clock.alignDown(time - clock.latencyMs()))) {
+                    break;
                 }
+                empty = finalizeFirstOpenBucket(request) == 0 ? empty + 1 : 0;
             }
             if (categorization != null && !categorization.assign(record)) {
                 continue;
@@ -153,10 +155,12 @@ final class JobAnalysis {
             if (!clock.started()) {
                 clock.start(params.advanceTime());
             }
+            long empty = 0;
             while (clock.lastFinalizedBucketEnd() + clock.bucketSpanMs() <= params.advanceTime()) {
-                if (!skipGap(clock.alignDown(params.advanceTime()))) {
-                    finalizeFirstOpenBucket(ignoredRequestCounts);
+                if (empty >= MAX_EMPTY_BUCKETS_IN_A_ROW && skipGap(clock.alignDown(params.advanceTime()))) {
+                    break;
                 }
+                empty = finalizeFirstOpenBucket(ignoredRequestCounts) == 0 ? empty + 1 : 0;
             }
         }
         writeFinalizedResults(true);
@@ -215,15 +219,13 @@ final class JobAnalysis {
     }
 
     /**
-     * Skips the rest of a gap when {@link #MAX_EMPTY_BUCKETS_IN_A_ROW} empty buckets after the last records have been
-     * finalized and no open bucket has records: the clock moves to {@code skipToBucket}, and the skip is logged.
+     * Skips the rest of a gap after one record or time advance has finalized {@link #MAX_EMPTY_BUCKETS_IN_A_ROW} empty
+     * buckets, when no open bucket has records: the clock moves to {@code skipToBucket}, and the skip is logged.
      * Returns whether it skipped.
      */
     private boolean skipGap(long skipToBucket) {
         BucketClock clock = state.clock();
-        if (emptyBucketsInARow < MAX_EMPTY_BUCKETS_IN_A_ROW
-                || clock.lastOpenBucketStart() != BucketClock.UNSET
-                || skipToBucket <= clock.lastFinalizedBucketEnd()) {
+        if (clock.lastOpenBucketStart() != BucketClock.UNSET || skipToBucket <= clock.lastFinalizedBucketEnd()) {
             return false;
         }
         long from = clock.lastFinalizedBucketEnd();
@@ -231,10 +233,9 @@ final class JobAnalysis {
         // The results written so far go out before the clock jumps, so they keep their order.
         writeFinalizedResults(false);
         clock.skipEmptyTo(skipToBucket);
-        emptyBucketsInARow = 0;
         log.warn(
-                "[{}] Skipped {} empty buckets from {} to {} without results, after {} empty buckets in a row; a record"
-                        + " time in the wrong unit (epoch seconds for time_format epoch_ms) makes such a gap",
+                "[{}] Skipped {} empty buckets from {} to {} without results, after {} empty buckets in a row; a time in"
+                        + " the wrong unit (epoch seconds for time_format epoch_ms) is the usual cause of such a gap",
                 jobId,
                 skipped,
                 from,
@@ -243,12 +244,12 @@ final class JobAnalysis {
         return true;
     }
 
-    private void finalizeFirstOpenBucket(DataCounts request) {
+    /** Finalizes the first open bucket and returns its event count. */
+    private long finalizeFirstOpenBucket(DataCounts request) {
         BucketClock clock = state.clock();
         long bucketStart = clock.lastFinalizedBucketEnd();
         BucketResults results = analyzer.finalizeBucket(bucketStart);
         long eventCount = clock.finalizeFirstOpenBucket();
-        emptyBucketsInARow = eventCount == 0 ? emptyBucketsInARow + 1 : 0;
         boolean sparse = state.sparseBuckets().observe(eventCount);
         request.bucketFinalized(bucketStart, eventCount, sparse);
         state.totals().bucketFinalized(bucketStart, eventCount, sparse);
@@ -263,6 +264,7 @@ final class JobAnalysis {
             analyzer.updateFilters(pendingFilters);
             pendingFilters = null;
         }
+        return eventCount;
     }
 
     private void skipTo(long alignedTime) {

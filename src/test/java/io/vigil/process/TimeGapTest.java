@@ -46,4 +46,21 @@ class TimeGapTest extends ServiceTest {
         assertThat(output.getOut())
                 .contains("[time-gap] Skipped 461751 empty buckets from 37702800000 to 1700006400000 without results");
     }
+
+    /** Flushes through a quiet spell finalize every bucket: only one jump of over 10,000 buckets skips. */
+    @Test
+    void flushesThroughQuietSpellSkipNothing() {
+        String jobId = "time-quiet";
+        jobs.create(JobFixtures.metricJob(jobId, "1h", "epoch_ms"));
+        api.post(path(jobId, "_open"));
+        long start = 1_700_006_400_000L;
+        api.post(path(jobId, "_data"), NDJSON, "{\"airline\":\"AAL\",\"responsetime\":\"1\",\"time\":" + start + "}\n");
+        long hour = 3_600_000L;
+
+        api.post(path(jobId, "_flush") + "?advance_time=" + (start + 9_999 * hour));
+        api.post(path(jobId, "_flush") + "?advance_time=" + (start + 10_002 * hour));
+
+        Response buckets = api.get(path(jobId, "results/buckets") + "?size=0");
+        assertThat(buckets.<Integer>get("count")).isEqualTo(10_002);
+    }
 }
