@@ -17,11 +17,11 @@ import java.io.IOException;
  *
  * <p>A mode with at least {@link #MIN_VISITS} visits has weight w = visits / (buckets + {@link #PRIOR_BUCKETS}),
  * times the Poisson probability of at least the recent visits plus this one, given the long-run visit rate over the
- * recent memory. The probability of an error becomes the mixture (1 − Σw)·p + Σ w·p_mode, where p_mode is the
- * two-sided normal tail of the error's distance from the mode's centre in units of its spread, used only when the
- * mixture is the larger. A mode visited in 1% of buckets thus gives its values a probability of about 0.01, where
- * the single-mode model gave them 1e-20, while visits that come much faster than they used to, as NAB's spike series
- * label as anomalies, keep their small probabilities. This is a two-component reading of the mixture models that
+ * recent memory. The probability of an error becomes the mixture (1 − Σw)·p + Σ w·p_mode, used only when it is the
+ * larger. Here p_mode is the two-sided normal tail of the error's distance from the mode's centre, in units of its
+ * spread. A mode visited in 1% of buckets thus gives its values a probability of 0.001 to 0.01, where the
+ * single-mode model gave them 1e-20. Visits that come much faster than they used to, which NAB's spike series label
+ * as anomalies, keep their small probabilities. This is a two-component reading of the mixture models that
  * cluster residuals into modes, as Elastic's multimodal residual prior does; the visit counts are Vigil's own.
  */
 final class ResidualModes {
@@ -36,7 +36,10 @@ final class ResidualModes {
     static final double PRIOR_SPREAD = 1;
     /** Pseudo-errors of the prior spread behind each mode's spread. */
     static final double PRIOR_SPREAD_WEIGHT = 2;
-    /** Visits before a mode changes any probability. */
+    /**
+     * Decayed visits before a mode changes any probability: three visits close together, a fourth when the first
+     * three lie more than a few buckets apart, because each visit decays by 1 / {@link #MEMORY} per bucket.
+     */
     static final double MIN_VISITS = 3;
     /** Buckets added to the decayed bucket count in each mode's weight. */
     static final double PRIOR_BUCKETS = 100;
@@ -79,6 +82,8 @@ final class ResidualModes {
             members[mode] = 0;
             visits[mode] = 0;
             recentVisits[mode] = 0;
+            // A new mode in the slot of the previous bucket's mode is still a new visit.
+            previousMode = -1;
         }
         if (mode != previousMode) {
             visits[mode] += 1;

@@ -83,6 +83,20 @@ class ResidualModesTest {
         assertThat(modes.widen(TINY, 10)).isLessThan(usual / 20);
     }
 
+    /**
+     * A mode started in the slot of the previous bucket's mode counts its first visit: a fourth visit to 60, whose
+     * mode replaced the one at 30 right after it, makes it active (three decayed visits are just under 3).
+     */
+    @Test
+    void newModeInPreviousSlotCountsItsVisit() {
+        ResidualModes modes = new ResidualModes();
+        for (double error : new double[] {10, 0, 10, 0, 10, 0, 30, 60, 0, 60, 0, 60, 0, 60}) {
+            modes.learn(error);
+        }
+
+        assertThat(modes.widen(TINY, 60)).isGreaterThan(1e-6);
+    }
+
     @Test
     void stateRoundTrips() throws IOException {
         ResidualModes modes = learnRareMode(1000, 5L);
