@@ -62,8 +62,7 @@ final class LongRunLevel {
         if (excursionStart >= 0 && excursionStart < MIN_HISTORY) {
             return Double.NaN;
         }
-        double deviation = Math.sqrt(Math.max(variance, 1e-18 + 1e-12 * mean * mean));
-        return (shortMeanWith(deseasonalized, sigma) - mean) / deviation;
+        return (shortMeanWith(deseasonalized, sigma) - mean) / spread();
     }
 
     /** Returns the long-run mean of the short average, in value units; 0 before any data. */
@@ -80,8 +79,7 @@ final class LongRunLevel {
             return;
         }
         if (count > UNCLIPPED) {
-            double spread = Math.sqrt(Math.max(variance, 1e-18 + 1e-12 * mean * mean));
-            boolean beyond = Math.abs(shortMean - mean) > EXCURSION_SIGMAS * spread;
+            boolean beyond = Math.abs(shortMean - mean) > EXCURSION_SIGMAS * spread();
             if (!beyond) {
                 excursionStart = -1;
             } else if (excursionStart < 0) {
@@ -89,10 +87,18 @@ final class LongRunLevel {
             }
         }
         double rate = Math.max(1.0 / count, 1 / MEMORY);
-        double limit = count > UNCLIPPED ? CLIP_SIGMAS * Math.sqrt(variance) : Decomposition.MAX_ERROR;
+        double limit = count > UNCLIPPED ? CLIP_SIGMAS * spread() : Decomposition.MAX_ERROR;
         double deviation = Math.max(-limit, Math.min(limit, shortMean - mean));
         mean += rate * deviation;
         variance += rate * (deviation * deviation - variance);
+    }
+
+    /**
+     * Returns the standard deviation of the short average, floored so that a constant history can still learn a new
+     * level: with a spread of exactly 0 the clipped deviations never moved the mean.
+     */
+    private double spread() {
+        return Math.sqrt(Math.max(variance, 1e-18 + 1e-12 * mean * mean));
     }
 
     private double shortMeanWith(double deseasonalized, double sigma) {

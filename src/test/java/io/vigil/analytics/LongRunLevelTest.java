@@ -77,6 +77,20 @@ class LongRunLevelTest {
         assertThat(late.score(68, 2)).isGreaterThan(5);
     }
 
+    /** A history that is exactly constant still learns a new level, so the step does not stay an excursion. */
+    @Test
+    void constantHistoryLearnsNewLevel() {
+        LongRunLevel level = new LongRunLevel();
+        for (int i = 0; i < 2050; i++) {
+            // The one-step sigma of a constant series is its floor, 1e-6 of the level; after the step it is the
+            // size of the step's errors.
+            level.learn(i < 50 ? 100 : 101, i < 50 ? 1e-4 : 0.5);
+        }
+
+        assertThat(level.mean()).isGreaterThan(100.5);
+        assertThat(level.score(101, 0.5)).isNotNaN();
+    }
+
     @Test
     void meanFollowsTheHistory() {
         LongRunLevel level = new LongRunLevel();
