@@ -102,7 +102,7 @@ final class RecordSink {
             return;
         }
         if (inWrongUnit(timeMs) && wrongUnitTimes++ == 0) {
-            firstWrongUnitTime = timeText.substring(0, Math.min(timeText.length(), QUOTED_LENGTH));
+            firstWrongUnitTime = quoted(timeText);
         }
         int missing = 0;
         for (int i = 0; i < fieldCount; i++) {
@@ -144,9 +144,18 @@ final class RecordSink {
     private boolean inWrongUnit(long timeMs) {
         return switch (timeFormat) {
             case "epoch_ms" -> Math.abs(timeMs) < UNIT_MIX_UP_LIMIT;
-            case "epoch" -> timeMs / 1000 > UNIT_MIX_UP_LIMIT;
+            case "epoch" -> Math.abs(timeMs / 1000) > UNIT_MIX_UP_LIMIT;
             default -> false;
         };
+    }
+
+    /**
+     * Returns a time value as the warnings quote it: at most {@link #QUOTED_LENGTH} characters, with control
+     * characters replaced by '?', so that a value cannot start a new log line.
+     */
+    static String quoted(String text) {
+        String head = text.substring(0, Math.min(text.length(), QUOTED_LENGTH));
+        return head.replaceAll("\\p{Cntrl}", "?");
     }
 
     /**
