@@ -310,7 +310,7 @@ final class ErrorSkewness {
     }
 
     long memoryBytes() {
-        return 16 + 12 * 8;
+        return 16 + 13 * 8;
     }
 
     void writeTo(DataOutput out) throws IOException {
