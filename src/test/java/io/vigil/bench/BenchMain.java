@@ -55,6 +55,10 @@ public final class BenchMain {
                 io.vigil.engine.SkewedStreams.class,
                 "maximum scores of 14 days of independent log-normal, gamma and exponential values, 24 streams");
         register(
+                "normal-patterns",
+                io.vigil.engine.PatternStreams.class,
+                "highest scores of normal data that still scores: skewed runs, a weekly step, a temporary shift");
+        register(
                 "overall",
                 OverallBench.class,
                 "overall-bucket p50/p99 over 10 to 100 jobs and a year of 15-minute buckets [--data DIR] [--url URL]");

@@ -99,24 +99,12 @@ class SumGivenCountTest {
                 new DefaultSeriesModelFactory(600));
         Random random = new Random(SEED);
         for (int bucket = 0; bucket < HISTORY; bucket++) {
-            int count = poisson(random, 20);
+            int count = PoissonDraws.draw(random, 20);
             for (int i = 0; i < count; i++) {
                 driver.add(bucket * SPAN_MS, Map.of("value", Double.toString(100 + 12 * random.nextGaussian())));
             }
             driver.finalizeBucket(bucket * SPAN_MS);
         }
         return driver;
-    }
-
-    /** Draws a Poisson variate by Knuth's multiplication method (The Art of Computer Programming, vol. 2, 3.4.1). */
-    private static int poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 }

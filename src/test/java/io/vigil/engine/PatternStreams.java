@@ -1,0 +1,122 @@
+package io.vigil.engine;
+
+import io.vigil.analytics.DefaultSeriesModelFactory;
+import io.vigil.bench.MachineInfo;
+import io.vigil.job.Job;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Normal data of three shapes that still score above 25, each with seeds 1 to 4, fed through the detection engine.
+ * The {@code normal-patterns} benchmark prints the highest bucket score of each stream, so that a change to the
+ * models shows what it does to them.
+ *
+ * <ul>
+ *   <li>Autocorrelated skewed noise: 5-minute values 100·e^y with y an AR(1) of coefficient 0.8 and innovations
+ *       0.3·(E − 1), E exponential, for 7 days; the highest score from day 2 on.
+ *   <li>A weekly step: Poisson counts per 15-minute bucket, mean 30 on weekdays and 6 at weekends, for 4 weeks; the
+ *       highest score in each week.
+ *   <li>A temporary level shift: 10-minute values of mean 3000 and standard deviation 150 for 6 days, then twice
+ *       that for 2 hours and back; the scores at the start of the shift and at its end.
+ * </ul>
+ */
+public final class PatternStreams {
+
+    static final long MINUTE_MS = 60_000L;
+    static final long DAY_MS = 24 * 60 * MINUTE_MS;
+    static final int SEEDS = 4;
+
+    private PatternStreams() {}
+
+    /** Returns the highest bucket score from day 2 on of a log-AR(1) stream with exponential innovations. */
+    static double autocorrelatedSkewedMaximum(long seed) {
+        long spanMs = 5 * MINUTE_MS;
+        AnalyzerDriver driver = driver("5m", spanMs);
+        Random random = new Random(seed);
+        double logLevel = 0;
+        double maximum = 0;
+        for (long bucket = 0; bucket < 7 * DAY_MS; bucket += spanMs) {
+            logLevel = 0.8 * logLevel + 0.3 * (exponential(random) - 1);
+            SkewedStreams.add(driver, bucket, 100 * Math.exp(logLevel));
+            double score = driver.finalizeBucket(bucket).bucket().anomalyScore();
+            if (bucket >= DAY_MS) {
+                maximum = Math.max(maximum, score);
+            }
+        }
+        return maximum;
+    }
+
+    /** Returns the highest bucket score in each of 4 weeks of counts that are lower at weekends. */
+    static double[] weeklyStepMaxima(long seed) {
+        long spanMs = 15 * MINUTE_MS;
+        Job job = Jobs.job("15m", List.of("host"), Jobs.detector("count", null, null, null));
+        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+        Random random = new Random(seed);
+        // 1970-01-05 was a Monday.
+        long monday = 4 * DAY_MS;
+        double[] maxima = new double[4];
+        for (long bucket = monday; bucket < monday + 28 * DAY_MS; bucket += spanMs) {
+            long dayOfWeek = (bucket - monday) / DAY_MS % 7;
+            int count = PoissonDraws.draw(random, dayOfWeek >= 5 ? 6 : 30);
+            for (int event = 0; event < count; event++) {
+                driver.add(bucket, bucket + event, Map.of("host", "h"));
+            }
+            int week = (int) ((bucket - monday) / (7 * DAY_MS));
+            maxima[week] = Math.max(
+                    maxima[week], driver.finalizeBucket(bucket).bucket().anomalyScore());
+        }
+        return maxima;
+    }
+
+    /** Returns the highest bucket score in the first hour of a two-hour doubling and in the hour after it ends. */
+    static double[] temporaryShiftScores(long seed) {
+        long spanMs = 10 * MINUTE_MS;
+        AnalyzerDriver driver = driver("10m", spanMs);
+        Random random = new Random(seed);
+        long start = 6 * DAY_MS;
+        long end = start + 120 * MINUTE_MS;
+        double atStart = 0;
+        double atEnd = 0;
+        for (long bucket = 0; bucket < end + DAY_MS; bucket += spanMs) {
+            double value = 3000 + 150 * random.nextGaussian();
+            boolean shifted = bucket >= start && bucket < end;
+            SkewedStreams.add(driver, bucket, shifted ? 2 * value : value);
+            double score = driver.finalizeBucket(bucket).bucket().anomalyScore();
+            if (bucket >= start && bucket < start + 60 * MINUTE_MS) {
+                atStart = Math.max(atStart, score);
+            } else if (bucket >= end && bucket < end + 60 * MINUTE_MS) {
+                atEnd = Math.max(atEnd, score);
+            }
+        }
+        return new double[] {atStart, atEnd};
+    }
+
+    private static AnalyzerDriver driver(String span, long spanMs) {
+        Job job = Jobs.job(span, List.of("host"), Jobs.detector("mean", "value", null, null));
+        return new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+    }
+
+    private static double exponential(Random random) {
+        return -Math.log(1 - random.nextDouble());
+    }
+
+    /** Prints the scores of each shape and seed. */
+    public static void main(String[] args) {
+        System.out.println("Autocorrelated skewed noise, highest bucket score from day 2 on");
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            System.out.printf("seed %d: %.1f%n", seed, autocorrelatedSkewedMaximum(seed));
+        }
+        System.out.println("Weekly step in counts, highest bucket score in weeks 1 to 4");
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            double[] maxima = weeklyStepMaxima(seed);
+            System.out.printf("seed %d: %.1f %.1f %.1f %.1f%n", seed, maxima[0], maxima[1], maxima[2], maxima[3]);
+        }
+        System.out.println("Temporary doubling for two hours, highest bucket score at its start and at its end");
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            double[] scores = temporaryShiftScores(seed);
+            System.out.printf("seed %d: start %.1f, end %.1f%n", seed, scores[0], scores[1]);
+        }
+        System.out.println(MachineInfo.describe());
+    }
+}
