@@ -356,8 +356,12 @@ final class AdaptiveSeriesModel implements SeriesModel {
     }
 
     private double earlyExponent() {
+        long buckets = decomposition.count();
+        if (buckets >= YOUNG_BUCKETS) {
+            return 1;
+        }
         double skewed = kind == SeriesKind.METRIC ? skewness.skewedEvidence() : 0;
-        return earlyExponent(decomposition.count(), skewed);
+        return earlyExponent(buckets, skewed);
     }
 
     /** Returns the side-independent part of an assessment, or null when the model cannot judge the value yet. */

@@ -293,7 +293,7 @@ final class ErrorSkewness {
         if (!(ratio > EXCESS_RATIOS[0])) {
             return 0;
         }
-        // Binary search for the first ratio at or above the one asked for; the table rises with the shape.
+        // The table rises with the shape, so a binary search finds the first ratio at or above the requested one.
         int high = 1;
         int top = EXCESS_RATIOS.length - 1;
         while (high < top) {

@@ -78,8 +78,9 @@ final class LongRunLevel {
             mean = shortMean;
             return;
         }
+        double spread = spread();
         if (count > UNCLIPPED) {
-            boolean beyond = Math.abs(shortMean - mean) > EXCURSION_SIGMAS * spread();
+            boolean beyond = Math.abs(shortMean - mean) > EXCURSION_SIGMAS * spread;
             if (!beyond) {
                 excursionStart = -1;
             } else if (excursionStart < 0) {
@@ -87,7 +88,7 @@ final class LongRunLevel {
             }
         }
         double rate = Math.max(1.0 / count, 1 / MEMORY);
-        double limit = count > UNCLIPPED ? CLIP_SIGMAS * spread() : Decomposition.MAX_ERROR;
+        double limit = count > UNCLIPPED ? CLIP_SIGMAS * spread : Decomposition.MAX_ERROR;
         double deviation = Math.max(-limit, Math.min(limit, shortMean - mean));
         mean += rate * deviation;
         variance += rate * (deviation * deviation - variance);

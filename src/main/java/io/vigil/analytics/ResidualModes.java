@@ -22,7 +22,7 @@ import java.io.IOException;
  * spread. A mode visited in 1% of buckets thus gives its values a probability of 0.001 to 0.01, where the
  * single-mode model gave them 1e-20. Visits that come much faster than they used to, which NAB's spike series label
  * as anomalies, keep their small probabilities. This is a two-component reading of the mixture models that
- * cluster residuals into modes, as Elastic's multimodal residual prior does; the visit counts are Vigil's own.
+ * cluster residuals into modes, as Elastic's multimodal residual prior does. The visit counts are Vigil's own.
  */
 final class ResidualModes {
 

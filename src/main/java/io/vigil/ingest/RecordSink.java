@@ -37,6 +37,8 @@ final class RecordSink {
     private final String timeField;
     private final TimeParser timeParser;
     private final String timeFormat;
+    private final boolean epochMillis;
+    private final boolean epochSeconds;
     private RecordBatch batch = new RecordBatch(BATCH_SIZE);
     private long bytesSent;
     private long recordsRead;
@@ -63,6 +65,8 @@ final class RecordSink {
         String format = description == null ? null : description.timeFormat();
         this.timeParser = TimeParser.of(format);
         this.timeFormat = format == null ? "epoch_ms" : format;
+        this.epochMillis = timeFormat.equals("epoch_ms");
+        this.epochSeconds = timeFormat.equals("epoch");
     }
 
     String timeField() {
@@ -142,11 +146,10 @@ final class RecordSink {
     }
 
     private boolean inWrongUnit(long timeMs) {
-        return switch (timeFormat) {
-            case "epoch_ms" -> Math.abs(timeMs) < UNIT_MIX_UP_LIMIT;
-            case "epoch" -> Math.abs(timeMs / 1000) > UNIT_MIX_UP_LIMIT;
-            default -> false;
-        };
+        if (epochMillis) {
+            return Math.abs(timeMs) < UNIT_MIX_UP_LIMIT;
+        }
+        return epochSeconds && Math.abs(timeMs / 1000) > UNIT_MIX_UP_LIMIT;
     }
 
     /**
@@ -167,7 +170,7 @@ final class RecordSink {
             return null;
         }
         String records = wrongUnitTimes == 1 ? "1 record has" : wrongUnitTimes + " records have";
-        String otherUnit = timeFormat.equals("epoch") ? "epoch_ms" : "epoch";
+        String otherUnit = epochSeconds ? "epoch_ms" : "epoch";
         String processed = wrongUnitTimes == 1 ? "it was" : "they were";
         return records + " a time field [" + timeField + "] that looks like " + otherUnit + " (first: ["
                 + firstWrongUnitTime + "]) in time_format [" + timeFormat + "]; " + processed + " processed as "
