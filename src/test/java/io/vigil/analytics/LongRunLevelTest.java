@@ -82,7 +82,7 @@ class LongRunLevelTest {
     void constantHistoryLearnsNewLevel() {
         LongRunLevel level = new LongRunLevel();
         for (int i = 0; i < 2050; i++) {
-            // The one-step sigma of a constant series is its floor, 1e-6 of the level; after the step it is the
+            // The one-step sigma of a constant series is its floor, 1e-6 of the level. After the step it is the
             // size of the step's errors.
             level.learn(i < 50 ? 100 : 101, i < 50 ? 1e-4 : 0.5);
         }

@@ -2,16 +2,13 @@ package io.vigil.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.analytics.DefaultSeriesModelFactory;
-import io.vigil.job.Job;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A noisy daily square wave: 20 at night and 68 from 09:00 to 18:00, standard deviation 2, in 5-minute buckets for
- * five days. Its first two steps are new and score as anomalies; nothing after the first step does. The hours
+ * five days. Its first two steps are new and score as anomalies, and nothing after the first step does. The hours
  * before it are left out: there a value 3.9 standard deviations out can still score 28 in a job that young.
  */
 class DailyStepTest {
@@ -22,8 +19,7 @@ class DailyStepTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void onlyFirstStepsScore(long seed) {
-        Job job = Jobs.job("5m", List.of("host"), Jobs.detector("mean", "value", null, null));
-        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(SPAN_MS / 1000));
+        AnalyzerDriver driver = SkewedStreams.meanOfValue("5m", SPAN_MS);
         Random random = new Random(seed);
         for (long time = 0; time < 5 * DAY_MS; time += SPAN_MS) {
             long minute = time % DAY_MS / 60_000;

@@ -14,11 +14,11 @@ import java.util.Random;
  *
  * <ul>
  *   <li>Autocorrelated skewed noise: 5-minute values 100·e^y with y an AR(1) of coefficient 0.8 and innovations
- *       0.3·(E − 1), E exponential, for 7 days; the highest score from day 2 on.
- *   <li>A weekly step: Poisson counts per 15-minute bucket, mean 30 on weekdays and 6 at weekends, for 4 weeks; the
- *       highest score in each week.
+ *       0.3·(E − 1), E exponential, for 7 days. The highest score from day 2 on counts.
+ *   <li>A weekly step: Poisson counts per 15-minute bucket, mean 30 on weekdays and 6 at weekends, for 4 weeks. The
+ *       highest score in each week counts.
  *   <li>A temporary level shift: 10-minute values of mean 3000 and standard deviation 150 for 6 days, then twice
- *       that for 2 hours and back; the scores at the start of the shift and at its end.
+ *       that for 2 hours and back. The scores at the start of the shift and at its end count.
  * </ul>
  */
 public final class PatternStreams {
@@ -32,7 +32,7 @@ public final class PatternStreams {
     /** Returns the highest bucket score from day 2 on of a log-AR(1) stream with exponential innovations. */
     static double autocorrelatedSkewedMaximum(long seed) {
         long spanMs = 5 * MINUTE_MS;
-        AnalyzerDriver driver = driver("5m", spanMs);
+        AnalyzerDriver driver = SkewedStreams.meanOfValue("5m", spanMs);
         Random random = new Random(seed);
         double logLevel = 0;
         double maximum = 0;
@@ -72,7 +72,7 @@ public final class PatternStreams {
     /** Returns the highest bucket score in the first hour of a two-hour doubling and in the hour after it ends. */
     static double[] temporaryShiftScores(long seed) {
         long spanMs = 10 * MINUTE_MS;
-        AnalyzerDriver driver = driver("10m", spanMs);
+        AnalyzerDriver driver = SkewedStreams.meanOfValue("10m", spanMs);
         Random random = new Random(seed);
         long start = 6 * DAY_MS;
         long end = start + 120 * MINUTE_MS;
@@ -90,11 +90,6 @@ public final class PatternStreams {
             }
         }
         return new double[] {atStart, atEnd};
-    }
-
-    private static AnalyzerDriver driver(String span, long spanMs) {
-        Job job = Jobs.job(span, List.of("host"), Jobs.detector("mean", "value", null, null));
-        return new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
     }
 
     private static double exponential(Random random) {

@@ -72,14 +72,19 @@ public final class SkewedStreams {
     /** Runs {@code durationMs} of the distribution's values through a new analyzer and returns its driver. */
     static AnalyzerDriver run(Distribution distribution, String span, long seed, long durationMs) {
         long spanMs = spanMs(span);
-        Job job = Jobs.job(span, List.of("host"), Jobs.detector("mean", "value", null, null));
-        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+        AnalyzerDriver driver = meanOfValue(span, spanMs);
         Random random = new Random(seed);
         for (long bucket = 0; bucket < durationMs; bucket += spanMs) {
             add(driver, bucket, distribution.draw(random));
             driver.finalizeBucket(bucket);
         }
         return driver;
+    }
+
+    /** Returns a driver of a new job with one {@code mean(value)} detector, influencer {@code host}. */
+    static AnalyzerDriver meanOfValue(String span, long spanMs) {
+        Job job = Jobs.job(span, List.of("host"), Jobs.detector("mean", "value", null, null));
+        return new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
     }
 
     static void add(AnalyzerDriver driver, long bucketStartMs, double value) {
@@ -187,8 +192,7 @@ public final class SkewedStreams {
      */
     static AnalyzerDriver bimodal(double share, double level, long seed) {
         long spanMs = 5 * MINUTE_MS;
-        Job job = Jobs.job("5m", List.of("host"), Jobs.detector("mean", "value", null, null));
-        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+        AnalyzerDriver driver = meanOfValue("5m", spanMs);
         Random random = new Random(seed);
         for (long bucket = 0; bucket < 14 * DAY_MS; bucket += spanMs) {
             double mean = random.nextDouble() < share ? level : 100;
@@ -234,8 +238,7 @@ public final class SkewedStreams {
         double[] scores = new double[SPIKE_SEEDS];
         long spanMs = 15 * MINUTE_MS;
         for (int seed = 1; seed <= SPIKE_SEEDS; seed++) {
-            Job job = Jobs.job("15m", List.of("host"), Jobs.detector("mean", "value", null, null));
-            AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+            AnalyzerDriver driver = meanOfValue("15m", spanMs);
             Random random = new Random(seed);
             for (int bucket = 0; bucket < at; bucket++) {
                 add(driver, bucket * spanMs, 100 + 10 * random.nextGaussian());
