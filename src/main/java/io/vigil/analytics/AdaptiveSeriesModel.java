@@ -22,7 +22,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 8;
+    static final byte STATE_VERSION = 9;
+    /** The first state version with the decomposition's week shape, at its end. */
+    static final byte WEEK_SHAPE_STATE_VERSION = 9;
     /** The first state version with the long-run level's excursion start. */
     static final byte LEVEL_EXCURSION_STATE_VERSION = 8;
     /** The first state version with the secondary modes of the metric errors. */
@@ -245,6 +247,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         skewness.writeTo(out);
         modes.writeTo(out);
         level.writeExcursionTo(out);
+        decomposition.writeWeekShapeTo(out);
     }
 
     /**
@@ -270,6 +273,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
         ResidualModes modes = version >= MODES_STATE_VERSION ? ResidualModes.read(in) : new ResidualModes();
         if (version >= LEVEL_EXCURSION_STATE_VERSION) {
             level.readExcursion(in);
+        }
+        if (version >= WEEK_SHAPE_STATE_VERSION) {
+            decomposition.readWeekShape(in);
         }
         return new AdaptiveSeriesModel(
                 kind,

@@ -23,6 +23,14 @@ import java.io.IOException;
  * profile. After one and a half periods a daily profile fitted to pure noise could still win by chance and make
  * noise look anomalous (NAB's art_noisy scored 61 on its second day).
  *
+ * <p>A fourth predictor, the {@link WeekShape}, has a level and a whole-week profile of its own, for days of the week
+ * that differ, such as weekends. A day-long error cannot judge it, because it differs from the others mainly at
+ * weekends, so every predictor also keeps a week-long error from the week shape's second week on. The week shape is
+ * chosen when its week-long error, with the penalty of two profiles, is below that of the predictor the day-long
+ * errors chose, from the end of its second week. The weekly profile of the third predictor alone learned too little
+ * of a weekend's drop. Seeded 15-minute counts of 30 on weekdays and 6 at weekends still scored 48 to 58 at the third
+ * and fourth weekends, and 0 with the week shape. It cost 1.1 points of the standard NAB score of the benchmark subset.
+ *
  * <p>Robustness: learning uses errors clipped at {@link #CLIP_SIGMAS} standard deviations, so a spike moves neither
  * the level nor the profiles far. A run of {@link #SHIFT_RUN} errors beyond {@link #SHIFT_SIGMAS} on the same side
  * is taken as a level shift: the level is set to the run's mean deseasonalized value, so that a permanent change
@@ -38,6 +46,8 @@ final class Decomposition {
     static final int CONFIG_LEVEL = 0;
     static final int CONFIG_DAILY = 1;
     static final int CONFIG_WEEKLY = 2;
+    /** The {@link WeekShape} predictor, chosen by errors over a week rather than a day. */
+    static final int CONFIG_WEEK_SHAPE = 3;
 
     private static final long DAY_MS = 86_400_000L;
     private static final long WEEK_MS = 7 * DAY_MS;
@@ -79,6 +89,7 @@ final class Decomposition {
     private final long bucketSpanMs;
     private final SeasonalProfile daily;
     private final SeasonalProfile weekly;
+    private WeekShape weekShape;
     private final double testRate;
 
     private long count;
@@ -95,7 +106,13 @@ final class Decomposition {
     private double baseline;
     private boolean baselineStarted;
     private final double[] testErrors = new double[3];
-    private final double[] variances = new double[3];
+    private final double[] variances = new double[4];
+    /**
+     * Each predictor's mean squared error over about a week, from the week shape's second week on, so that a
+     * predictor that is better at weekends is not judged on weekdays alone.
+     */
+    private final double[] weekErrors = new double[4];
+
     private int config;
     private int runLength;
     private int shifts;
@@ -106,6 +123,7 @@ final class Decomposition {
         this.bucketSpanMs = bucketSpanMs;
         this.daily = profileFor(DAY_MS, DAILY_MAX_BINS, 5, 0);
         this.weekly = daily == null ? null : profileFor(WEEK_MS, WEEKLY_MAX_BINS, 3, 1);
+        this.weekShape = daily == null ? null : new WeekShape(bucketSpanMs);
         double bucketsPerDay = DAY_MS / (double) bucketSpanMs;
         this.testRate = Math.min(0.05, Math.max(0.002, 1 / bucketsPerDay));
     }
@@ -114,6 +132,7 @@ final class Decomposition {
         this.bucketSpanMs = bucketSpanMs;
         this.daily = daily;
         this.weekly = weekly;
+        this.weekShape = daily == null ? null : new WeekShape(bucketSpanMs);
         this.testRate = testRate;
     }
 
@@ -167,6 +186,9 @@ final class Decomposition {
         if (candidate == CONFIG_LEVEL) {
             return rawLevel + trend;
         }
+        if (candidate == CONFIG_WEEK_SHAPE) {
+            return weekShape.predict(timeMs);
+        }
         double prediction = level + trend;
         if (candidate >= CONFIG_DAILY) {
             prediction += daily.value(timeMs);
@@ -199,6 +221,9 @@ final class Decomposition {
             level = value;
             rawLevel = value;
             baseline = value;
+            if (weekShape != null) {
+                weekShape.learn(timeMs, value, MAX_ERROR);
+            }
             count = 1;
             return;
         }
@@ -215,6 +240,9 @@ final class Decomposition {
         trend = TREND_DAMPING * (trend + TREND_RATE * levelMove);
         updateBaseline(timeMs, value - seasonal, clip);
         learnProfiles(timeMs, value, clip);
+        if (weekShape != null) {
+            weekShape.learn(timeMs, value, clip);
+        }
         detectShift(fullError, sigma, previousLevel);
         count++;
         chooseConfig(timeMs);
@@ -247,15 +275,32 @@ final class Decomposition {
     }
 
     private void updateTests(long timeMs, double value, double clip) {
-        for (int candidate = 0; candidate <= lastConfig(); candidate++) {
+        double weekRate = weekErrorRate(timeMs);
+        boolean withShape = weekShape != null && weekShape.started();
+        for (int candidate = 0; candidate <= (withShape ? CONFIG_WEEK_SHAPE : lastConfig()); candidate++) {
             double limit = Math.max(clip, CLIP_SIGMAS * Math.sqrt(variances[candidate]));
             double error = clamp(value - predict(timeMs, candidate), limit);
             double square = error * error;
             double scaleRate = Math.max(1.0 / count, SCALE_RATE);
-            double testRate = Math.max(1.0 / count, this.testRate);
             variances[candidate] += scaleRate * (square - variances[candidate]);
-            testErrors[candidate] += testRate * (square - testErrors[candidate]);
+            if (candidate < CONFIG_WEEK_SHAPE) {
+                double testRate = Math.max(1.0 / count, this.testRate);
+                testErrors[candidate] += testRate * (square - testErrors[candidate]);
+            }
+            weekErrors[candidate] += weekRate * (square - weekErrors[candidate]);
         }
+    }
+
+    /**
+     * Returns the rate of the week-long errors: 0 in the week shape's first week, whose predictions are not yet
+     * tested, then an equal average that becomes a memory of one week.
+     */
+    private double weekErrorRate(long timeMs) {
+        if (weekShape == null) {
+            return 0;
+        }
+        long tested = (weekShape.age(timeMs) - WEEK_MS) / bucketSpanMs + 1;
+        return tested <= 0 ? 0 : Math.max(1.0 / tested, bucketSpanMs / (double) WEEK_MS);
     }
 
     /**
@@ -306,6 +351,9 @@ final class Decomposition {
         runValueSum += levelBefore + error;
         if (runLength >= SHIFT_RUN) {
             shifts++;
+            if (weekShape != null) {
+                weekShape.shift(runValueSum / runLength - level);
+            }
             level = runValueSum / runLength;
             rawLevel = level;
             trend = 0;
@@ -326,14 +374,26 @@ final class Decomposition {
                 bestError = testErrors[candidate] * penalty;
             }
         }
-        config = best;
+        config = weekShapeWins(timeMs, best) ? CONFIG_WEEK_SHAPE : best;
+    }
+
+    /**
+     * Returns whether the week shape predicts better than {@code best} over the last week, with the penalty of two
+     * profiles, from the bucket that ends its second week on: it has then been tested on a whole week.
+     */
+    private boolean weekShapeWins(long timeMs, int best) {
+        if (weekShape == null || weekShape.age(timeMs + bucketSpanMs) < 2 * WEEK_MS) {
+            return false;
+        }
+        double bestError = weekErrors[best] * Math.pow(COMPONENT_PENALTY, best);
+        return weekErrors[CONFIG_WEEK_SHAPE] * COMPONENT_PENALTY * COMPONENT_PENALTY < bestError;
     }
 
     /** Returns an estimate of the retained heap: this object, its arrays and its profiles. */
     long memoryBytes() {
         long bytes = 144 + 2 * (16 + 3 * 8);
         if (daily != null) {
-            bytes += daily.memoryBytes() + weekly.memoryBytes();
+            bytes += daily.memoryBytes() + weekly.memoryBytes() + weekShape.memoryBytes() + 16 + 4 * 8 + 8;
         }
         return bytes;
     }
@@ -362,6 +422,33 @@ final class Decomposition {
         out.writeInt(shifts);
         out.writeDouble(runSign);
         out.writeDouble(runValueSum);
+    }
+
+    /** Writes the week shape and the week-long errors, which states before them lack. */
+    void writeWeekShapeTo(DataOutput out) throws IOException {
+        out.writeBoolean(weekShape != null);
+        if (weekShape != null) {
+            weekShape.writeTo(out);
+            for (double error : weekErrors) {
+                out.writeDouble(error);
+            }
+            out.writeDouble(variances[CONFIG_WEEK_SHAPE]);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeWeekShapeTo} wrote. Without it, as in older states, the week shape starts learning at
+     * the next bucket.
+     */
+    void readWeekShape(DataInput in) throws IOException {
+        if (!in.readBoolean()) {
+            return;
+        }
+        weekShape = WeekShape.read(in, bucketSpanMs);
+        for (int i = 0; i < weekErrors.length; i++) {
+            weekErrors[i] = in.readDouble();
+        }
+        variances[CONFIG_WEEK_SHAPE] = in.readDouble();
     }
 
     /**
@@ -394,7 +481,7 @@ final class Decomposition {
         return decomposition;
     }
 
-    private static double clamp(double error, double limit) {
+    static double clamp(double error, double limit) {
         return Math.max(-limit, Math.min(limit, error));
     }
 }

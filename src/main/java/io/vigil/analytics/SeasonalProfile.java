@@ -7,6 +7,7 @@ import java.io.IOException;
 /**
  * A zero-mean periodic profile at low resolution: {@code bins} knots spread evenly over one period, read by linear
  * interpolation between the two knots around a phase, and learned by splitting each error between those two knots.
+ * A stepwise profile instead reads and learns the knot whose slice of the period contains the phase.
  *
  * <p>Each knot is an average whose weight saturates at {@code 1 / minimumRate}, so the first periods are averaged
  * equally and later ones are forgotten exponentially. The profile keeps the sum of its knots so that {@link #value}
@@ -19,6 +20,7 @@ final class SeasonalProfile {
     private final float minimumRate;
     private final float[] knots;
     private final float[] weights;
+    private final boolean stepwise;
     private double knotSum;
 
     private long locatedTimeMs = Long.MIN_VALUE;
@@ -31,7 +33,12 @@ final class SeasonalProfile {
      * updates: 0 lets the first visit set a knot, a larger value makes the profile need more data to move.
      */
     SeasonalProfile(long periodMs, int bins, float minimumRate, float priorWeight) {
+        this(periodMs, bins, minimumRate, priorWeight, false);
+    }
+
+    SeasonalProfile(long periodMs, int bins, float minimumRate, float priorWeight, boolean stepwise) {
         this.periodMs = periodMs;
+        this.stepwise = stepwise;
         this.minimumRate = minimumRate;
         this.knots = new float[bins];
         this.weights = new float[bins];
@@ -73,12 +80,18 @@ final class SeasonalProfile {
             return;
         }
         double phase = Math.floorMod(timeMs, periodMs) / (double) periodMs;
+        locatedTimeMs = timeMs;
+        if (stepwise) {
+            first = Math.min((int) (phase * knots.length), knots.length - 1);
+            second = first;
+            fraction = 0;
+            return;
+        }
         double position = phase * knots.length - 0.5;
         int lower = (int) Math.floor(position);
         fraction = position - lower;
         first = lower < 0 ? knots.length - 1 : lower;
         second = first + 1 == knots.length ? 0 : first + 1;
-        locatedTimeMs = timeMs;
     }
 
     /** Returns the mean of the stored knots, the offset that {@link #value} removes. */
@@ -114,10 +127,15 @@ final class SeasonalProfile {
     }
 
     static SeasonalProfile read(DataInput in) throws IOException {
+        return read(in, false);
+    }
+
+    /** Reads a profile written by {@link #writeTo}; whether it is stepwise is the owner's to know. */
+    static SeasonalProfile read(DataInput in, boolean stepwise) throws IOException {
         long periodMs = in.readLong();
         float minimumRate = in.readFloat();
         int bins = in.readInt();
-        SeasonalProfile profile = new SeasonalProfile(periodMs, bins, minimumRate, 0);
+        SeasonalProfile profile = new SeasonalProfile(periodMs, bins, minimumRate, 0, stepwise);
         for (int i = 0; i < bins; i++) {
             profile.knots[i] = in.readFloat();
             profile.weights[i] = in.readFloat();

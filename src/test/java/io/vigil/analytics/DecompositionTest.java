@@ -39,6 +39,29 @@ class DecompositionTest {
         assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_WEEKLY);
     }
 
+    /**
+     * 15-minute counts of about 30 on weekdays and 6 at weekends, with Gaussian noise of the Poisson spread. The weekly
+     * profile, learned against a baseline of one day, predicts about 21 for the start of the third weekend. The week
+     * shape is chosen from the end of its second week and predicts the weekend.
+     */
+    @Test
+    void choosesWeekShapeForWeekendDrop() {
+        long spanMs = 15 * 60_000L;
+        long monday = 4 * 24 * HOUR_MS;
+        Random random = new Random(19);
+        Decomposition decomposition = new Decomposition(spanMs);
+        long end = monday + 19 * 24 * HOUR_MS;
+        for (long start = monday; start < end; start += spanMs) {
+            boolean weekend = (start - monday) / (24 * HOUR_MS) % 7 >= 5;
+            double mean = weekend ? 6 : 30;
+            decomposition.learn(start + spanMs / 2, mean + Math.sqrt(mean) * random.nextGaussian());
+        }
+
+        assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_WEEK_SHAPE);
+        assertThat(decomposition.predict(end + spanMs / 2)).as("Saturday 00:00").isCloseTo(6, within(2.0));
+        assertThat(decomposition.predict(end - spanMs / 2)).as("Friday 23:45").isCloseTo(30, within(3.0));
+    }
+
     @Test
     void keepsLevelOnlyForNoise() {
         Decomposition decomposition = train(14, 13, time -> 10);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Normal data of three shapes that still score above 25, each with seeds 1 to 4, fed through the detection engine.
+ * Normal data of three shapes that score above 25 at times, each with seeds 1 to 4, fed through the detection engine.
  * The {@code normal-patterns} benchmark prints the highest bucket score of each stream, so that a change to the
  * models shows what it does to them.
  *
