@@ -23,7 +23,7 @@ import java.io.IOException;
 final class AdaptiveSeriesModel implements SeriesModel {
 
     static final byte STATE_VERSION = 9;
-    /** The first state version with the decomposition's week shape, at its end. */
+    /** The first state version with the decomposition's week shape and the return after a level shift, at its end. */
     static final byte WEEK_SHAPE_STATE_VERSION = 9;
     /** The first state version with the long-run level's excursion start. */
     static final byte LEVEL_EXCURSION_STATE_VERSION = 8;
@@ -134,7 +134,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             return AssessmentBuilder.usual(typical, !(value < typical), Double.NaN, Double.NaN, countWeight);
         }
         boolean multimodal = kind == SeriesKind.METRIC && modes.active();
-        return AssessmentBuilder.build(evaluation, side, episodes, runs, earlyExponent(), countWeight, multimodal);
+        return AssessmentBuilder.build(
+                evaluation, value, side, episodes, runs, earlyExponent(), countWeight, multimodal);
     }
 
     /**
@@ -189,15 +190,21 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 skewness.learn(evaluation.error());
                 modes.learn(evaluation.error());
             }
-            runs.learn(evaluation.twoSidedOverall(), AssessmentBuilder.levelProbability(evaluation, Side.TWO_SIDED));
+            runs.learn(
+                    evaluation.twoSidedOverall(),
+                    AssessmentBuilder.levelProbability(evaluation, Side.TWO_SIDED),
+                    value,
+                    evaluation.typical());
             multiBucket.add(multiBucketInput(evaluation));
         }
         long midpoint = midpoint(bucketStartMs);
         level.learn(value - decomposition.seasonal(midpoint), decomposition.sigma());
         int shifts = decomposition.shifts();
-        decomposition.learn(midpoint(bucketStartMs), value);
+        double before = decomposition.count() == 0 ? Double.NaN : decomposition.predict(midpoint);
+        decomposition.learn(midpoint, value);
         if (decomposition.shifts() != shifts) {
             multiBucket.clear();
+            runs.shifted(decomposition.predict(midpoint) - before);
         }
         cachedTimeMs = Long.MIN_VALUE;
         cached = null;
@@ -248,6 +255,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         modes.writeTo(out);
         level.writeExcursionTo(out);
         decomposition.writeWeekShapeTo(out);
+        runs.writeReturnTo(out);
     }
 
     /**
@@ -276,6 +284,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         }
         if (version >= WEEK_SHAPE_STATE_VERSION) {
             decomposition.readWeekShape(in);
+            runs.readReturn(in);
         }
         return new AdaptiveSeriesModel(
                 kind,

@@ -37,6 +37,7 @@ final class AssessmentBuilder {
      */
     static Assessment build(
             Evaluation evaluation,
+            double value,
             Side side,
             AnomalyEpisodes episodes,
             AnomalyRuns runs,
@@ -53,7 +54,9 @@ final class AssessmentBuilder {
         double overall = combine(singleBucket, multiBucket);
         double episode = episodes.probabilityWith(overall, evaluation.error());
         double probability = Double.isNaN(episode) ? overall : adjustForEpisode(overall, singleBucket, episode);
-        probability = Math.min(runs.residual(probability), runs.level(levelProbability(evaluation, side)));
+        probability = Math.min(
+                runs.residual(probability, value, evaluation.typical()),
+                runs.level(levelProbability(evaluation, side)));
         return new Assessment(
                 probability,
                 singleBucket,

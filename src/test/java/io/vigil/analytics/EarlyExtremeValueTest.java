@@ -102,9 +102,9 @@ class EarlyExtremeValueTest {
     /**
      * Older states end earlier: version 4 before the errors' skewed shape (13 doubles), version 5 before their third
      * moment (1 double), version 6 before the secondary modes, version 7 before the long-run level's excursion start
-     * (1 long, after the modes), version 8 before the decomposition's week shape (after the excursion start). Each is
-     * read with what it lacks started afresh, so it shows no skew, and the model then predicts as the one it was
-     * written from and is written again in the current version.
+     * (1 long, after the modes), version 8 before the decomposition's week shape and the return after a level shift
+     * (after the excursion start). Each is read with what it lacks started afresh, so it shows no skew, and the model
+     * then predicts as the one it was written from and is written again in the current version.
      */
     @ParameterizedTest
     @CsvSource({"4, 13, true, true", "5, 1, true, true", "6, 0, true, true", "7, 0, false, true", "8, 0, false, false"})
@@ -119,9 +119,10 @@ class EarlyExtremeValueTest {
         byte[] current = state(model);
         ByteArrayOutputStream modes = new ByteArrayOutputStream();
         new ResidualModes().writeTo(new DataOutputStream(modes));
-        ByteArrayOutputStream weekShape = new ByteArrayOutputStream();
-        new Decomposition(SPAN_MS).writeWeekShapeTo(new DataOutputStream(weekShape));
-        int missing = weekShape.size()
+        ByteArrayOutputStream weekShapeAndReturn = new ByteArrayOutputStream();
+        new Decomposition(SPAN_MS).writeWeekShapeTo(new DataOutputStream(weekShapeAndReturn));
+        new AnomalyRuns().writeReturnTo(new DataOutputStream(weekShapeAndReturn));
+        int missing = weekShapeAndReturn.size()
                 + (withoutExcursion ? Long.BYTES : 0)
                 + (withoutModes ? modes.size() : 0)
                 + missingDoubles * Double.BYTES;

@@ -57,7 +57,7 @@ public final class BenchMain {
         register(
                 "normal-patterns",
                 io.vigil.engine.PatternStreams.class,
-                "highest scores of normal data that still scores: skewed runs, a weekly step, a temporary shift");
+                "highest scores of skewed runs, a weekly step, and the starts and ends of a temporary shift and a burst");
         register(
                 "overall",
                 OverallBench.class,

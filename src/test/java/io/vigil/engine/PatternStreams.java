@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Normal data of three shapes that score above 25 at times, each with seeds 1 to 4, fed through the detection engine.
+ * Four shapes of data, each with seeds 1 to 4, fed through the detection engine: two of normal data that scored above
+ * 25 and two temporary changes whose ends scored as new anomalies.
  * The {@code normal-patterns} benchmark prints the highest bucket score of each stream, so that a change to the
  * models shows what it does to them.
  *
@@ -19,6 +20,8 @@ import java.util.Random;
  *       highest score in each week counts.
  *   <li>A temporary level shift: 10-minute values of mean 3000 and standard deviation 150 for 6 days, then twice
  *       that for 2 hours and back. The scores at the start of the shift and at its end count.
+ *   <li>A burst: Poisson counts of mean 20 per 15-minute bucket for 5 days, then of mean 100 for 2 hours and back.
+ *       The score at its start and the highest score in the 3 hours after it count.
  * </ul>
  */
 public final class PatternStreams {
@@ -26,6 +29,7 @@ public final class PatternStreams {
     static final long MINUTE_MS = 60_000L;
     static final long DAY_MS = 24 * 60 * MINUTE_MS;
     static final int SEEDS = 4;
+    private static final long COUNT_SPAN_MS = 15 * MINUTE_MS;
 
     private PatternStreams() {}
 
@@ -49,22 +53,16 @@ public final class PatternStreams {
 
     /** Returns the highest bucket score in each of 4 weeks of counts that are lower at weekends. */
     static double[] weeklyStepMaxima(long seed) {
-        long spanMs = 15 * MINUTE_MS;
-        Job job = Jobs.job("15m", List.of("host"), Jobs.detector("count", null, null, null));
-        AnalyzerDriver driver = new AnalyzerDriver(job, new DefaultSeriesModelFactory(spanMs / 1000));
+        AnalyzerDriver driver = countJob();
         Random random = new Random(seed);
         // 1970-01-05 was a Monday.
         long monday = 4 * DAY_MS;
         double[] maxima = new double[4];
-        for (long bucket = monday; bucket < monday + 28 * DAY_MS; bucket += spanMs) {
+        for (long bucket = monday; bucket < monday + 28 * DAY_MS; bucket += COUNT_SPAN_MS) {
             long dayOfWeek = (bucket - monday) / DAY_MS % 7;
-            int count = PoissonDraws.draw(random, dayOfWeek >= 5 ? 6 : 30);
-            for (int event = 0; event < count; event++) {
-                driver.add(bucket, bucket + event, Map.of("host", "h"));
-            }
+            double score = addCounts(driver, bucket, PoissonDraws.draw(random, dayOfWeek >= 5 ? 6 : 30));
             int week = (int) ((bucket - monday) / (7 * DAY_MS));
-            maxima[week] = Math.max(
-                    maxima[week], driver.finalizeBucket(bucket).bucket().anomalyScore());
+            maxima[week] = Math.max(maxima[week], score);
         }
         return maxima;
     }
@@ -92,6 +90,40 @@ public final class PatternStreams {
         return new double[] {atStart, atEnd};
     }
 
+    /** Returns the score of a two-hour burst's first bucket and the highest bucket score in the 3 hours after it. */
+    static double[] burstScores(long seed) {
+        AnalyzerDriver driver = countJob();
+        Random random = new Random(seed);
+        long start = 5 * DAY_MS;
+        long end = start + 120 * MINUTE_MS;
+        double atStart = 0;
+        double after = 0;
+        for (long bucket = 0; bucket < end + 180 * MINUTE_MS; bucket += COUNT_SPAN_MS) {
+            int count = PoissonDraws.draw(random, bucket >= start && bucket < end ? 100 : 20);
+            double score = addCounts(driver, bucket, count);
+            if (bucket == start) {
+                atStart = score;
+            } else if (bucket >= end) {
+                after = Math.max(after, score);
+            }
+        }
+        return new double[] {atStart, after};
+    }
+
+    /** Returns a driver of a job with one {@code count} detector and 15-minute buckets. */
+    private static AnalyzerDriver countJob() {
+        Job job = Jobs.job("15m", List.of("host"), Jobs.detector("count", null, null, null));
+        return new AnalyzerDriver(job, new DefaultSeriesModelFactory(COUNT_SPAN_MS / 1000));
+    }
+
+    /** Adds {@code count} events to the bucket, finalizes it and returns its score. */
+    private static double addCounts(AnalyzerDriver driver, long bucket, int count) {
+        for (int event = 0; event < count; event++) {
+            driver.add(bucket, bucket + event, Map.of("host", "h"));
+        }
+        return driver.finalizeBucket(bucket).bucket().anomalyScore();
+    }
+
     private static double exponential(Random random) {
         return -Math.log(1 - random.nextDouble());
     }
@@ -111,6 +143,12 @@ public final class PatternStreams {
         for (long seed = 1; seed <= SEEDS; seed++) {
             double[] scores = temporaryShiftScores(seed);
             System.out.printf("seed %d: start %.1f, end %.1f%n", seed, scores[0], scores[1]);
+        }
+        System.out.println(
+                "Burst of five times the count for two hours, score at its start and highest in 3 hours after it");
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            double[] scores = burstScores(seed);
+            System.out.printf("seed %d: start %.1f, after %.1f%n", seed, scores[0], scores[1]);
         }
         System.out.println(MachineInfo.describe());
     }
