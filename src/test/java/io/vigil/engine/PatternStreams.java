@@ -20,8 +20,9 @@ import java.util.Random;
  *       highest score in each week counts.
  *   <li>A temporary level shift: 10-minute values of mean 3000 and standard deviation 150 for 6 days, then twice
  *       that for 2 hours and back. The scores at the start of the shift and at its end count.
- *   <li>A burst: Poisson counts of mean 20 per 15-minute bucket for 5 days, then of mean 100 for 2 hours and back.
- *       The score at its start and the highest score in the 3 hours after it count.
+ *   <li>A burst: Poisson counts of mean 20 per 15-minute bucket for 5 days, then of mean 100 for 2 hours and back,
+ *       and again for 30 minutes 22 hours after the first began. The scores at the starts of both bursts and the
+ *       highest score in the 3 hours after the first count.
  * </ul>
  */
 public final class PatternStreams {
@@ -90,24 +91,29 @@ public final class PatternStreams {
         return new double[] {atStart, atEnd};
     }
 
-    /** Returns the score of a two-hour burst's first bucket and the highest bucket score in the 3 hours after it. */
+    /**
+     * Returns the score of a two-hour burst's first bucket, the highest bucket score in the 3 hours after it, and the
+     * score of the first bucket of a second, half-hour burst 22 hours after the first began.
+     */
     static double[] burstScores(long seed) {
         AnalyzerDriver driver = countJob();
         Random random = new Random(seed);
         long start = 5 * DAY_MS;
         long end = start + 120 * MINUTE_MS;
-        double atStart = 0;
-        double after = 0;
-        for (long bucket = 0; bucket < end + 180 * MINUTE_MS; bucket += COUNT_SPAN_MS) {
-            int count = PoissonDraws.draw(random, bucket >= start && bucket < end ? 100 : 20);
-            double score = addCounts(driver, bucket, count);
+        long second = start + 22 * 60 * MINUTE_MS;
+        double[] scores = new double[3];
+        for (long bucket = 0; bucket < second + 60 * MINUTE_MS; bucket += COUNT_SPAN_MS) {
+            boolean burst = bucket >= start && bucket < end || bucket >= second && bucket < second + 30 * MINUTE_MS;
+            double score = addCounts(driver, bucket, PoissonDraws.draw(random, burst ? 100 : 20));
             if (bucket == start) {
-                atStart = score;
-            } else if (bucket >= end) {
-                after = Math.max(after, score);
+                scores[0] = score;
+            } else if (bucket >= end && bucket < end + 180 * MINUTE_MS) {
+                scores[1] = Math.max(scores[1], score);
+            } else if (bucket == second) {
+                scores[2] = score;
             }
         }
-        return new double[] {atStart, after};
+        return scores;
     }
 
     /** Returns a driver of a job with one {@code count} detector and 15-minute buckets. */
@@ -145,10 +151,11 @@ public final class PatternStreams {
             System.out.printf("seed %d: start %.1f, end %.1f%n", seed, scores[0], scores[1]);
         }
         System.out.println(
-                "Burst of five times the count for two hours, score at its start and highest in 3 hours after it");
+                "Burst of five times the count for two hours: score at its start, highest in the 3 hours after"
+                        + " it, and at the start of a second burst 22 hours later");
         for (long seed = 1; seed <= SEEDS; seed++) {
             double[] scores = burstScores(seed);
-            System.out.printf("seed %d: start %.1f, after %.1f%n", seed, scores[0], scores[1]);
+            System.out.printf("seed %d: start %.1f, after %.1f, second %.1f%n", seed, scores[0], scores[1], scores[2]);
         }
         System.out.println(MachineInfo.describe());
     }

@@ -17,6 +17,7 @@ class PatternStreamsTest {
         }
     }
 
+    /** The return after the burst is not news. A second burst the next day still scores 0 (see the benchmark). */
     @Test
     void burstScoresOnlyAtItsStart() {
         for (long seed = 1; seed <= PatternStreams.SEEDS; seed++) {
