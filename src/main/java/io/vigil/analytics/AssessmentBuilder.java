@@ -54,14 +54,16 @@ final class AssessmentBuilder {
         double overall = combine(singleBucket, multiBucket);
         double episode = episodes.probabilityWith(overall, evaluation.error());
         double probability = Double.isNaN(episode) ? overall : adjustForEpisode(overall, singleBucket, episode);
-        probability = Math.min(
-                runs.residual(probability, value, evaluation.typical()),
-                runs.level(levelProbability(evaluation, side)));
+        double levelView = runs.level(levelProbability(evaluation, side));
+        probability = Math.min(runs.residual(probability, value, evaluation.typical()), levelView);
+        // The long-run level view judges the level of many recent buckets, so a record it explains reports it as the
+        // multi-bucket view: a value inside its bucket's bounds then shows why it is unusual.
+        double reportedMultiBucket = levelView <= probability ? Math.min(multiBucket, levelView) : multiBucket;
         return new Assessment(
                 probability,
                 singleBucket,
-                multiBucket,
-                Probabilities.multiBucketImpact(singleBucket, multiBucket),
+                reportedMultiBucket,
+                Probabilities.multiBucketImpact(singleBucket, reportedMultiBucket),
                 evaluation.typical(),
                 evaluation.lowerBound(),
                 evaluation.upperBound(),

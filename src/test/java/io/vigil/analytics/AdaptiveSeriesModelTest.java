@@ -31,6 +31,35 @@ class AdaptiveSeriesModelTest {
         assertThat(usual.probability()).isGreaterThan(0.05);
     }
 
+    /**
+     * A 10-minute level that doubles after four days and stays: once the prediction has followed it, the long-run
+     * level view still finds the recent level unusual (from the ninth bucket with this seed), and the assessment
+     * reports that view as its multi-bucket one.
+     */
+    @Test
+    void levelViewIsReportedAsMultiBucket() {
+        long spanMs = 600_000;
+        Random random = new Random(2);
+        SeriesModel model = new DefaultSeriesModelFactory(spanMs / 1000).create(SeriesKind.METRIC);
+        Assessment levelDriven = null;
+        for (int i = 0; i < 676 && levelDriven == null; i++) {
+            double value = (i < 576 ? 100 : 200) + 5 * random.nextGaussian();
+            Assessment assessment = model.assess(i * spanMs, value, 1, Side.TWO_SIDED);
+            boolean inside = value >= assessment.lowerBound() && value <= assessment.upperBound();
+            if (i >= 576 && inside && assessment.probability() < 1e-4) {
+                levelDriven = assessment;
+            }
+            model.learn(i * spanMs, value, 1);
+        }
+
+        assertThat(levelDriven)
+                .as("a value inside its bounds with p below 1e-4")
+                .isNotNull();
+        assertThat(levelDriven.singleBucketProbability()).isGreaterThan(0.01);
+        assertThat(levelDriven.multiBucketProbability()).isEqualTo(levelDriven.probability());
+        assertThat(levelDriven.multiBucketImpact()).isEqualTo(5);
+    }
+
     @Test
     void normalDataStaysProbable() {
         Random random = new Random(37);
