@@ -62,6 +62,37 @@ class DecompositionTest {
         assertThat(decomposition.predict(end - spanMs / 2)).as("Friday 23:45").isCloseTo(30, within(3.0));
     }
 
+    /** A decomposition that chose the week shape, written and read back, predicts and learns as the original. */
+    @Test
+    void weekShapeStateRoundTrips() throws IOException {
+        long spanMs = 15 * 60_000L;
+        long monday = 4 * 24 * HOUR_MS;
+        Random random = new Random(23);
+        Decomposition original = new Decomposition(spanMs);
+        long end = monday + 19 * 24 * HOUR_MS;
+        for (long start = monday; start < end; start += spanMs) {
+            boolean weekend = (start - monday) / (24 * HOUR_MS) % 7 >= 5;
+            original.learn(start + spanMs / 2, (weekend ? 6 : 30) + 3 * random.nextGaussian());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        original.writeTo(out);
+        original.writeWeekShapeTo(out);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        Decomposition read = Decomposition.read(in, true);
+        read.readWeekShape(in);
+
+        assertThat(read.config()).isEqualTo(Decomposition.CONFIG_WEEK_SHAPE);
+        for (long start = end; start < end + 7 * 24 * HOUR_MS; start += spanMs) {
+            long midpoint = start + spanMs / 2;
+            assertThat(read.predict(midpoint)).as("prediction at %d", midpoint).isEqualTo(original.predict(midpoint));
+            double value = 20 + 3 * random.nextGaussian();
+            original.learn(midpoint, value);
+            read.learn(midpoint, value);
+        }
+        assertThat(read.sigma()).isEqualTo(original.sigma());
+    }
+
     @Test
     void keepsLevelOnlyForNoise() {
         Decomposition decomposition = train(14, 13, time -> 10);
