@@ -15,11 +15,9 @@ import java.io.IOException;
  * multi-bucket probability, which settles once the prediction has adapted to a change, and one for the long-run level
  * probability, which stays small long after a level shift.
  *
- * <p>A bucket back near the level before a change is a return, not news, for {@link #RETURN_BUCKETS} after the change:
- * it gets {@link #CONTINUING_PROBABILITY} and leaves the run as it is. The level before a change is the one before the
- * last level shift. A change that the prediction followed without a shift, such as a weekend, has none, so the
- * typical value at the last residual run's onset counts too, for a bucket on the other side of that onset. A temporary shift is learned as a level
- * shift after 8 buckets, so its end was far from the new prediction. A value doubled for two hours in 10-minute buckets
+ * <p>After a level shift, a bucket back near the level before it is a return, not news, for {@link #RETURN_BUCKETS}:
+ * it gets {@link #CONTINUING_PROBABILITY} and leaves the run as it is. A temporary shift is learned as a level shift
+ * after 8 buckets, so its end was far from the new prediction. A value doubled for two hours in 10-minute buckets
  * scored 92 at its start and 63 to 74 at its end. A burst of five times a count for two hours was learned at its
  * eighth bucket, and 45 minutes after it the multi-bucket view made a bucket less probable than the onset, which
  * scored 75 to 91. Both ends now score 0. A bucket beyond the earlier level, such as a drop to zero after a
@@ -53,10 +51,9 @@ final class AnomalyRuns {
     static final double RETURN_SHARE = 0.5;
 
     /**
-     * Buckets after a level shift or the end of a run during which a return counts as one: about a day of 5-minute
-     * buckets. Through the engine, with returns after level shifts alone, windows of 12 to 150 buckets, 300, 600 and
-     * 2,000, and no limit scored 75.27, 75.37, 75.58 and 75.54 on the standard NAB score of the benchmark subset (74.67
-     * without returns). Returns to a run's onset as well scored 75.99 at 300. Without a limit, a drop back to the old
+     * Buckets after a level shift during which a return counts as one: about a day of 5-minute buckets. Through the
+     * engine, windows of 12 to 150 buckets, 300, 600 and 2,000, and no limit scored 75.27, 75.37, 75.58 and 75.54 on
+     * the standard NAB score of the benchmark subset (74.67 without returns). Without a limit, a drop back to the old
      * level weeks after a permanent shift would not be news either.
      */
     static final int RETURN_BUCKETS = 300;
@@ -67,12 +64,6 @@ final class AnomalyRuns {
     private double returnOffset = Double.NaN;
     /** Buckets learned since the last level shift, {@link Integer#MAX_VALUE} before any. */
     private int sinceShift = Integer.MAX_VALUE;
-    /** Whether the last residual run began above its typical value. */
-    private boolean onsetUpper;
-    /** The typical value at the last residual run's onset, NaN before any run. */
-    private double onsetTypical = Double.NaN;
-    /** Buckets learned since the last residual run ended, 0 while it lasts. */
-    private int sinceRun = Integer.MAX_VALUE;
 
     /**
      * Returns {@code probability} of a bucket's single- and multi-bucket views, raised to
@@ -86,21 +77,11 @@ final class AnomalyRuns {
         return continues(residualMinimum, probability) ? CONTINUING_PROBABILITY : probability;
     }
 
-    /** Returns whether an unusual bucket lies near the level before a recent level shift or residual run. */
+    /** Returns whether an unusual bucket lies near the level before a recent level shift. */
     private boolean returns(double probability, double value, double typical) {
-        if (!(probability < RUN_PROBABILITY)) {
-            return false;
-        }
-        double limit = RETURN_SHARE * Math.abs(value - typical);
-        boolean toShift = sinceShift < RETURN_BUCKETS && Math.abs(value - (typical + returnOffset)) < limit;
-        boolean toOnset =
-                sinceRun < RETURN_BUCKETS && (value >= typical) != onsetUpper && Math.abs(value - onsetTypical) < limit;
-        return toShift || toOnset;
-    }
-
-    /** Returns whether the residual run is under way. */
-    boolean inResidualRun() {
-        return residualMinimum < RUN_PROBABILITY;
+        return sinceShift < RETURN_BUCKETS
+                && probability < RUN_PROBABILITY
+                && Math.abs(value - (typical + returnOffset)) < RETURN_SHARE * Math.abs(value - typical);
     }
 
     /** Notes a level shift that moved the typical value by {@code change}. */
@@ -124,16 +105,7 @@ final class AnomalyRuns {
      */
     void learn(double residualProbability, double levelProbability, double value, double typical) {
         if (!returns(residualProbability, value, typical)) {
-            if (!inResidualRun() && residualProbability < RUN_PROBABILITY) {
-                onsetUpper = value >= typical;
-                onsetTypical = typical;
-            }
             residualMinimum = extend(residualMinimum, residualProbability);
-        }
-        if (inResidualRun()) {
-            sinceRun = 0;
-        } else if (sinceRun < Integer.MAX_VALUE) {
-            sinceRun++;
         }
         levelMinimum = extend(levelMinimum, levelProbability);
         if (sinceShift < Integer.MAX_VALUE) {
@@ -146,7 +118,7 @@ final class AnomalyRuns {
     }
 
     long memoryBytes() {
-        return 16 + 4 * 8 + 2 * 4 + 1;
+        return 16 + 3 * 8 + 4;
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -154,22 +126,16 @@ final class AnomalyRuns {
         out.writeDouble(levelMinimum);
     }
 
-    /** Writes what returns are measured from: the last level shift's and the last run's, which older states lack. */
+    /** Writes the last level shift's return offset and age, which states before them lack. */
     void writeReturnTo(DataOutput out) throws IOException {
         out.writeDouble(returnOffset);
         out.writeInt(sinceShift);
-        out.writeBoolean(onsetUpper);
-        out.writeDouble(onsetTypical);
-        out.writeInt(sinceRun);
     }
 
     /** Reads what {@link #writeReturnTo} wrote. */
     void readReturn(DataInput in) throws IOException {
         returnOffset = in.readDouble();
         sinceShift = in.readInt();
-        onsetUpper = in.readBoolean();
-        onsetTypical = in.readDouble();
-        sinceRun = in.readInt();
     }
 
     static AnomalyRuns read(DataInput in) throws IOException {

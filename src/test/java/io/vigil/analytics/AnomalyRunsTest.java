@@ -63,21 +63,6 @@ class AnomalyRunsTest {
         assertThat(runs.residual(1e-12, 60, 100)).as("halfway").isEqualTo(1e-12);
     }
 
-    /** A weekend drop from 30 to 6 that the prediction followed without a level shift, and the Monday after it. */
-    @Test
-    void returnToRunOnsetIsNotNews() {
-        AnomalyRuns runs = new AnomalyRuns();
-        runs.learn(1e-9, 1, 6, 30);
-        for (int i = 0; i < 100; i++) {
-            runs.learn(0.5, 1, 6, 6);
-        }
-
-        assertThat(runs.residual(1e-12, 29, 6)).as("back near 30").isEqualTo(CONTINUING);
-        assertThat(runs.residual(1e-12, 0, 6))
-                .as("further down, the onset's side")
-                .isEqualTo(1e-12);
-    }
-
     @Test
     void dropPastEarlierLevelIsNews() {
         AnomalyRuns runs = new AnomalyRuns();
