@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Four shapes of data, each with seeds 1 to 4, fed through the detection engine: two of normal data that scored above
- * 25 and two temporary changes whose ends scored as new anomalies.
+ * Five shapes of data, each with seeds 1 to 4, fed through the detection engine: two of normal data that scored above
+ * 25, two temporary changes whose ends scored as new anomalies, and an outage after a weekend.
  * The {@code normal-patterns} benchmark prints the highest bucket score of each stream, so that a change to the
  * models shows what it does to them.
  *
@@ -23,6 +23,8 @@ import java.util.Random;
  *   <li>A burst: Poisson counts of mean 20 per 15-minute bucket for 5 days, then of mean 100 for 2 hours and back,
  *       and again for 30 minutes 22 hours after the first began. The scores at the starts of both bursts and the
  *       highest score in the 3 hours after the first count.
+ *   <li>An outage: Poisson counts per 15-minute bucket of mean 40 on weekdays and 8 at weekends, and no events for
+ *       2 hours on the second Tuesday. Its highest score counts: a return to an earlier level must not hide it.
  * </ul>
  */
 public final class PatternStreams {
@@ -116,6 +118,28 @@ public final class PatternStreams {
         return scores;
     }
 
+    /**
+     * Returns the highest bucket score of a two-hour outage (no events) at 10:00 on the second Tuesday of counts with a
+     * weekday mean of 40 and a weekend mean of 8.
+     */
+    static double outageAfterWeekend(long seed) {
+        AnalyzerDriver driver = countJob();
+        Random random = new Random(seed);
+        // 1970-01-05 was a Monday.
+        long monday = 4 * DAY_MS;
+        long outage = monday + 8 * DAY_MS + 10 * 60 * MINUTE_MS;
+        double highest = 0;
+        for (long bucket = monday; bucket < outage + 4 * 60 * MINUTE_MS; bucket += COUNT_SPAN_MS) {
+            long dayOfWeek = (bucket - monday) / DAY_MS % 7;
+            boolean out = bucket >= outage && bucket < outage + 120 * MINUTE_MS;
+            double score = addCounts(driver, bucket, out ? 0 : PoissonDraws.draw(random, dayOfWeek >= 5 ? 8 : 40));
+            if (out) {
+                highest = Math.max(highest, score);
+            }
+        }
+        return highest;
+    }
+
     /** Returns a driver of a job with one {@code count} detector and 15-minute buckets. */
     private static AnalyzerDriver countJob() {
         Job job = Jobs.job("15m", List.of("host"), Jobs.detector("count", null, null, null));
@@ -156,6 +180,11 @@ public final class PatternStreams {
         for (long seed = 1; seed <= SEEDS; seed++) {
             double[] scores = burstScores(seed);
             System.out.printf("seed %d: start %.1f, after %.1f, second %.1f%n", seed, scores[0], scores[1], scores[2]);
+        }
+        System.out.println(
+                "Outage of two hours on the second Tuesday of counts quiet at weekends, highest bucket score");
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            System.out.printf("seed %d: %.1f%n", seed, outageAfterWeekend(seed));
         }
         System.out.println(MachineInfo.describe());
     }

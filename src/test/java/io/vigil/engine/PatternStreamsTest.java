@@ -17,6 +17,16 @@ class PatternStreamsTest {
         }
     }
 
+    /** A weekday outage near the weekend's level is news, though the weekend ended with a level shift up. */
+    @Test
+    void outageAfterWeekendScores() {
+        for (long seed = 1; seed <= PatternStreams.SEEDS; seed++) {
+            assertThat(PatternStreams.outageAfterWeekend(seed))
+                    .as("seed %d", seed)
+                    .isGreaterThanOrEqualTo(25);
+        }
+    }
+
     /** The return after the burst is not news. A second burst the next day still scores 0 (see the benchmark). */
     @Test
     void burstScoresOnlyAtItsStart() {
