@@ -84,7 +84,7 @@ final class AnomalyRuns {
                 && Math.abs(value - (typical + returnOffset)) < RETURN_SHARE * Math.abs(value - typical);
     }
 
-    /** Notes a level shift that moved the typical value by {@code change}. */
+    /** Records a level shift that moved the typical value by {@code change}. */
     void shifted(double change) {
         returnOffset = -change;
         sinceShift = 0;

@@ -26,7 +26,7 @@ final class WeekShape {
     private double baseline;
     private boolean baselineStarted;
 
-    /** Creates an empty predictor; the bucket span must be at most a day, so that the week has six buckets. */
+    /** Creates an empty predictor for buckets of {@code bucketSpanMs}, at least six of which fit in a week. */
     WeekShape(long bucketSpanMs) {
         this(bucketSpanMs, profileFor(bucketSpanMs));
     }
@@ -61,9 +61,9 @@ final class WeekShape {
     /**
      * Learns the value observed at {@code timeMs}. Errors are clipped at {@code clip}, except the profile's in its
      * first week, when most values are new to it: a weekend drop of many standard deviations is then learned whole.
-     * NOTE: in the first week a knot not yet visited pulls the level towards the new value (4.9 low after a first
-     * weekend 24 below the weekdays); the next week's values, all predicted by visited knots, correct it. Learning the
-     * profile first avoids that but scored 0.26 lower on the standard NAB score of the benchmark subset.
+     * NOTE: in the first week a knot not yet visited pulls the level towards the new value. After a first weekend 24
+     * below the weekdays the level was 4.9 low, until the next week's values, all predicted by visited knots, corrected
+     * it. Learning the profile first avoids that but scored 0.26 lower on the standard NAB score of the benchmark subset.
      */
     void learn(long timeMs, double value, double clip) {
         if (!started()) {

@@ -32,9 +32,9 @@ class AdaptiveSeriesModelTest {
     }
 
     /**
-     * A 10-minute level that doubles after four days and stays: once the prediction has followed it, the long-run
-     * level view still finds the recent level unusual (from the ninth bucket with this seed), and the assessment
-     * reports that view as its multi-bucket one.
+     * A 10-minute level that doubles after four days and stays. Once the prediction has followed it, the long-run level
+     * view still finds the recent level unusual (from the ninth bucket with this seed). The assessment reports that
+     * view as its multi-bucket one.
      */
     @Test
     void levelViewIsReportedAsMultiBucket() {

@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +47,9 @@ class DecompositionTest {
      */
     @Test
     void choosesWeekShapeForWeekendDrop() {
-        long spanMs = 15 * 60_000L;
-        long monday = 4 * 24 * HOUR_MS;
-        Random random = new Random(19);
-        Decomposition decomposition = new Decomposition(spanMs);
-        long end = monday + 19 * 24 * HOUR_MS;
-        for (long start = monday; start < end; start += spanMs) {
-            boolean weekend = (start - monday) / (24 * HOUR_MS) % 7 >= 5;
-            double mean = weekend ? 6 : 30;
-            decomposition.learn(start + spanMs / 2, mean + Math.sqrt(mean) * random.nextGaussian());
-        }
+        long spanMs = WEEKEND_SPAN_MS;
+        long end = WEEKEND_MONDAY + 19 * 24 * HOUR_MS;
+        Decomposition decomposition = weekendDrop(end, new Random(19), Math::sqrt);
 
         assertThat(decomposition.config()).isEqualTo(Decomposition.CONFIG_WEEK_SHAPE);
         assertThat(decomposition.predict(end + spanMs / 2)).as("Saturday 00:00").isCloseTo(6, within(2.0));
@@ -65,15 +59,10 @@ class DecompositionTest {
     /** A decomposition that chose the week shape, written and read back, predicts and learns as the original. */
     @Test
     void weekShapeStateRoundTrips() throws IOException {
-        long spanMs = 15 * 60_000L;
-        long monday = 4 * 24 * HOUR_MS;
+        long spanMs = WEEKEND_SPAN_MS;
+        long end = WEEKEND_MONDAY + 19 * 24 * HOUR_MS;
         Random random = new Random(23);
-        Decomposition original = new Decomposition(spanMs);
-        long end = monday + 19 * 24 * HOUR_MS;
-        for (long start = monday; start < end; start += spanMs) {
-            boolean weekend = (start - monday) / (24 * HOUR_MS) % 7 >= 5;
-            original.learn(start + spanMs / 2, (weekend ? 6 : 30) + 3 * random.nextGaussian());
-        }
+        Decomposition original = weekendDrop(end, random, mean -> 3);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         original.writeTo(out);
@@ -155,6 +144,24 @@ class DecompositionTest {
 
         assertThat(decomposition.predict(100 * SPAN_MS)).isEqualTo(7);
         assertThat(decomposition.sigma()).isCloseTo(1e-9 + 7e-6, within(1e-12));
+    }
+
+    private static final long WEEKEND_SPAN_MS = 15 * 60_000L;
+    /** 1970-01-05, a Monday. */
+    private static final long WEEKEND_MONDAY = 4 * 24 * HOUR_MS;
+
+    /**
+     * Trains on 15-minute values of mean 30 on weekdays and 6 at weekends from {@link #WEEKEND_MONDAY} to {@code end},
+     * with Gaussian noise whose standard deviation is {@code spread} of the mean.
+     */
+    private static Decomposition weekendDrop(long end, Random random, DoubleUnaryOperator spread) {
+        Decomposition decomposition = new Decomposition(WEEKEND_SPAN_MS);
+        for (long start = WEEKEND_MONDAY; start < end; start += WEEKEND_SPAN_MS) {
+            boolean weekend = (start - WEEKEND_MONDAY) / (24 * HOUR_MS) % 7 >= 5;
+            double mean = weekend ? 6 : 30;
+            decomposition.learn(start + WEEKEND_SPAN_MS / 2, mean + spread.applyAsDouble(mean) * random.nextGaussian());
+        }
+        return decomposition;
     }
 
     /** Trains on {@code days} of 5-minute buckets of the signal plus unit Gaussian noise from the seed. */
