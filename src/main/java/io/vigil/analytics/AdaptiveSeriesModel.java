@@ -22,7 +22,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 9;
+    static final byte STATE_VERSION = 10;
+    /** The first state version with the state kept to undo a burst, at its end. */
+    static final byte BURSTS_STATE_VERSION = 10;
     /** The first state version with the decomposition's week shape and the return after a level shift, at its end. */
     static final byte WEEK_SHAPE_STATE_VERSION = 9;
     /** The first state version with the long-run level's excursion start. */
@@ -68,6 +70,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private WarmUpValues warmUp;
     private ErrorSkewness skewness;
     private ResidualModes modes;
+    private Bursts bursts;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -88,7 +91,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 new TailCalibrator(),
                 new WarmUpValues(),
                 new ErrorSkewness(),
-                new ResidualModes());
+                new ResidualModes(),
+                new Bursts());
     }
 
     private AdaptiveSeriesModel(
@@ -104,7 +108,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             TailCalibrator levelCalibrator,
             WarmUpValues warmUp,
             ErrorSkewness skewness,
-            ResidualModes modes) {
+            ResidualModes modes,
+            Bursts bursts) {
         this.kind = kind;
         this.bucketSpanMs = bucketSpanMs;
         this.decomposition = decomposition;
@@ -118,6 +123,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         this.warmUp = warmUp;
         this.skewness = skewness;
         this.modes = modes;
+        this.bursts = bursts;
     }
 
     /**
@@ -169,6 +175,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         levelCalibrator = new TailCalibrator();
         skewness = new ErrorSkewness();
         modes = new ResidualModes();
+        bursts = new Bursts();
         double[] winsorized = warmUp.winsorized();
         for (int i = 0; i < warmUp.size(); i++) {
             learnValue(warmUp.time(i), winsorized[i], warmUp.weight(i));
@@ -179,6 +186,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     }
 
     private void learnValue(long bucketStartMs, double value, double countWeight) {
+        bursts.beforeLearning(decomposition, calibrator);
         Evaluation evaluation = evaluate(bucketStartMs, value, countWeight);
         if (evaluation != null) {
             boolean upper = evaluation.upper();
@@ -204,8 +212,14 @@ final class AdaptiveSeriesModel implements SeriesModel {
         decomposition.learn(midpoint, value);
         if (decomposition.shifts() != shifts) {
             multiBucket.clear();
-            runs.shifted(decomposition.predict(midpoint) - before);
+            double change = decomposition.predict(midpoint) - before;
+            if (bursts.shifted(change, decomposition, calibrator)) {
+                runs.endReturns();
+            } else {
+                runs.shifted(change);
+            }
         }
+        bursts.learned();
         cachedTimeMs = Long.MIN_VALUE;
         cached = null;
     }
@@ -222,7 +236,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
 
     @Override
     public long memoryBytes() {
-        long own = 16 + 8 * 4 + 8 * 3 + 4 * 6;
+        long own = 16 + 8 * 4 + 8 * 3 + 4 * 7;
         return own
                 + decomposition.memoryBytes()
                 + calibrator.memoryBytes()
@@ -234,7 +248,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 + levelCalibrator.memoryBytes()
                 + warmUp.memoryBytes()
                 + skewness.memoryBytes()
-                + modes.memoryBytes();
+                + modes.memoryBytes()
+                + bursts.memoryBytes();
     }
 
     @Override
@@ -256,6 +271,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         level.writeExcursionTo(out);
         decomposition.writeWeekShapeTo(out);
         runs.writeReturnTo(out);
+        bursts.writeTo(out);
     }
 
     /**
@@ -286,6 +302,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             decomposition.readWeekShape(in);
             runs.readReturn(in);
         }
+        Bursts bursts = version >= BURSTS_STATE_VERSION ? Bursts.read(in) : new Bursts();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -299,7 +316,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 levelCalibrator,
                 warmUp,
                 skewness,
-                modes);
+                modes,
+                bursts);
     }
 
     private void recordMultiBucket(Evaluation evaluation) {

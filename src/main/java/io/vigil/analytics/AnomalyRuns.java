@@ -23,11 +23,8 @@ import java.io.IOException;
  * scored 75 to 91. Both ends now score 0. A bucket beyond the earlier level, such as a drop to zero after a
  * doubling, is not a return.
  *
- * <p>NOTE: the return of a burst is itself learned as a level shift, whose earlier level is the burst's, so a second
- * burst to it within {@link #RETURN_BUCKETS} counts as a return and scores 0. Without returns it scored 0 as well,
- * because the first burst had widened the scale and flattened the tail calibration. Ending the returns at a shift
- * back made a daily square wave's second-day steps score 29 to 66, and setting the scale back after a shift cost
- * 0.44 NAB points.
+ * <p>The return of a burst is itself learned as a level shift, whose earlier level is the burst's. When
+ * {@link Bursts} takes that shift for a burst's shift back, the returns end, so that a second burst is news again.
  */
 final class AnomalyRuns {
 
@@ -88,6 +85,11 @@ final class AnomalyRuns {
     void shifted(double change) {
         returnOffset = -change;
         sinceShift = 0;
+    }
+
+    /** Ends the returns to the level before the last shift, which a burst's shift back has restored. */
+    void endReturns() {
+        sinceShift = Integer.MAX_VALUE;
     }
 
     /** Returns {@code probability} of a bucket's long-run level view, raised likewise within the level run. */

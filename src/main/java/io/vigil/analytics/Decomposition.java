@@ -158,6 +158,21 @@ final class Decomposition {
         return shifts;
     }
 
+    /** Returns the number of buckets in the current run of large same-side errors, 0 outside one. */
+    int runLength() {
+        return runLength;
+    }
+
+    /** Copies every predictor's error variance into {@code target}. */
+    void copyVariancesTo(double[] target) {
+        System.arraycopy(variances, 0, target, 0, variances.length);
+    }
+
+    /** Sets every predictor's error variance back to {@code saved}, which {@link #copyVariancesTo} filled. */
+    void restoreVariances(double[] saved) {
+        System.arraycopy(saved, 0, variances, 0, variances.length);
+    }
+
     /** Returns the number of buckets learned. */
     long count() {
         return count;

@@ -151,6 +151,25 @@ final class TailCalibrator {
         return (upper ? LEVELS.length : 0) + level;
     }
 
+    /** Returns an independent copy of this calibrator. */
+    TailCalibrator copy() {
+        TailCalibrator copy = new TailCalibrator();
+        copy.setTo(this);
+        return copy;
+    }
+
+    /** Makes this calibrator equal to {@code other}. */
+    void setTo(TailCalibrator other) {
+        total = other.total;
+        System.arraycopy(other.reached, 0, reached, 0, reached.length);
+        for (int side = 0; side < 2; side++) {
+            excessCounts[side] = other.excessCounts[side];
+            excessSums[side] = other.excessSums[side];
+            largestExcesses[side] = other.largestExcesses[side];
+            largestWeights[side] = other.largestWeights[side];
+        }
+    }
+
     long memoryBytes() {
         return 32 + 5 * 16 + 8L * (reached.length + 8);
     }

@@ -185,6 +185,26 @@ class AdaptiveSeriesModelTest {
         assertThat(last).isGreaterThanOrEqualTo(AnomalyRuns.RUN_PROBABILITY);
     }
 
+    /**
+     * A burst, learned as a level shift and a shift back, leaves the scale and the tail calibration as they were, so
+     * an equal burst a day later and an outage soon after it are as improbable as without it.
+     */
+    @Test
+    void burstDoesNotHideLaterAnomalies() {
+        SeriesModel model = trainedNoise(SeriesKind.METRIC, 2000, 79);
+        Random random = new Random(80);
+        for (int i = 2000; i < 2300; i++) {
+            model.learn(i * SPAN_MS, (i < 2024 ? 200 : 100) + 5 * random.nextGaussian(), 1);
+        }
+
+        assertThat(model.assess(2300 * SPAN_MS, 200, 1, Side.TWO_SIDED).probability())
+                .as("second burst")
+                .isLessThan(1e-30);
+        assertThat(model.assess(2300 * SPAN_MS, 0, 1, Side.TWO_SIDED).probability())
+                .as("outage")
+                .isLessThan(1e-30);
+    }
+
     @Test
     void continuingSpikeIsQuietedAfterOnset() {
         SeriesModel model = trainedNoise(SeriesKind.METRIC, 2000, 73);

@@ -103,12 +103,20 @@ class EarlyExtremeValueTest {
      * Older states end earlier: version 4 before the errors' skewed shape (13 doubles), version 5 before their third
      * moment (1 double), version 6 before the secondary modes, version 7 before the long-run level's excursion start
      * (1 long, after the modes), version 8 before the decomposition's week shape and the return after a level shift
-     * (after the excursion start). Each is read with what it lacks started afresh, so it shows no skew, and the model
+     * (after the excursion start), version 9 before the state kept to undo a burst (at the end). Each is read with what it lacks started afresh, so it shows no skew, and the model
      * then predicts as the one it was written from and is written again in the current version.
      */
     @ParameterizedTest
-    @CsvSource({"4, 13, true, true", "5, 1, true, true", "6, 0, true, true", "7, 0, false, true", "8, 0, false, false"})
-    void olderStateIsRead(byte version, int missingDoubles, boolean withoutModes, boolean withoutExcursion)
+    @CsvSource({
+        "4, 13, true, true, true",
+        "5, 1, true, true, true",
+        "6, 0, true, true, true",
+        "7, 0, false, true, true",
+        "8, 0, false, false, true",
+        "9, 0, false, false, false"
+    })
+    void olderStateIsRead(
+            byte version, int missingDoubles, boolean withoutModes, boolean withoutExcursion, boolean withoutWeekShape)
             throws IOException {
         DefaultSeriesModelFactory factory = new DefaultSeriesModelFactory(SPAN_SECONDS);
         Random random = new Random(67);
@@ -122,7 +130,10 @@ class EarlyExtremeValueTest {
         ByteArrayOutputStream weekShapeAndReturn = new ByteArrayOutputStream();
         new Decomposition(SPAN_MS).writeWeekShapeTo(new DataOutputStream(weekShapeAndReturn));
         new AnomalyRuns().writeReturnTo(new DataOutputStream(weekShapeAndReturn));
-        int missing = weekShapeAndReturn.size()
+        ByteArrayOutputStream bursts = new ByteArrayOutputStream();
+        new Bursts().writeTo(new DataOutputStream(bursts));
+        int missing = bursts.size()
+                + (withoutWeekShape ? weekShapeAndReturn.size() : 0)
                 + (withoutExcursion ? Long.BYTES : 0)
                 + (withoutModes ? modes.size() : 0)
                 + missingDoubles * Double.BYTES;

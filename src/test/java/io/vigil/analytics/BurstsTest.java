@@ -1,0 +1,95 @@
+package io.vigil.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class BurstsTest {
+
+    private static final long SPAN_MS = 900_000;
+    private static final double[] CALM = {1, 2, 3, 4};
+    private static final double[] WIDE = {9, 9, 9, 9};
+
+    @Test
+    void shiftBackRestoresStateBeforeBurst() {
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        TailCalibrator calibrator = new TailCalibrator();
+        Bursts bursts = calmBeforeShift(decomposition, calibrator);
+        for (int i = 0; i < Bursts.BURST_BUCKETS; i++) {
+            bursts.learned();
+        }
+
+        assertThat(bursts.shifted(-5, decomposition, calibrator)).isTrue();
+        assertThat(variances(decomposition)).containsExactly(CALM);
+        assertThat(calibrator.calibrate(true, 1e-6)).isEqualTo(new TailCalibrator().calibrate(true, 1e-6));
+    }
+
+    @Test
+    void shiftBackAfterBurstBucketsKeepsState() {
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        TailCalibrator calibrator = new TailCalibrator();
+        Bursts bursts = calmBeforeShift(decomposition, calibrator);
+        for (int i = 0; i <= Bursts.BURST_BUCKETS; i++) {
+            bursts.learned();
+        }
+        double calibrated = calibrator.calibrate(true, 1e-6);
+
+        assertThat(bursts.shifted(-5, decomposition, calibrator)).isFalse();
+        assertThat(variances(decomposition)).containsExactly(WIDE);
+        assertThat(calibrator.calibrate(true, 1e-6)).isEqualTo(calibrated);
+    }
+
+    @Test
+    void secondShiftTheSameWayIsNoBurst() {
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        TailCalibrator calibrator = new TailCalibrator();
+        Bursts bursts = calmBeforeShift(decomposition, calibrator);
+
+        assertThat(bursts.shifted(3, decomposition, calibrator)).isFalse();
+        assertThat(variances(decomposition)).containsExactly(WIDE);
+    }
+
+    @Test
+    void restoredBurstStillUndoes() throws IOException {
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        TailCalibrator calibrator = new TailCalibrator();
+        Bursts bursts = calmBeforeShift(decomposition, calibrator);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bursts.writeTo(new DataOutputStream(bytes));
+
+        Bursts restored = Bursts.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        assertThat(restored.shifted(-5, decomposition, calibrator)).isTrue();
+        assertThat(variances(decomposition)).containsExactly(CALM);
+    }
+
+    /**
+     * Saves the calm variances and an empty calibration, then widens both as a burst's buckets would and records the
+     * burst's shift up by 5.
+     */
+    private static Bursts calmBeforeShift(Decomposition decomposition, TailCalibrator calibrator) {
+        Bursts bursts = new Bursts();
+        decomposition.restoreVariances(CALM);
+        bursts.beforeLearning(decomposition, calibrator);
+        decomposition.restoreVariances(WIDE);
+        for (int i = 0; i < 8; i++) {
+            calibrator.record(true, 1e-20);
+        }
+        assertThat(bursts.shifted(5, decomposition, calibrator)).isFalse();
+        assertThat(calibrator.calibrate(true, 1e-6))
+                .as("calibration the burst flattened")
+                .isGreaterThan(1e-5);
+        return bursts;
+    }
+
+    private static double[] variances(Decomposition decomposition) {
+        double[] variances = new double[4];
+        decomposition.copyVariancesTo(variances);
+        return variances;
+    }
+}
