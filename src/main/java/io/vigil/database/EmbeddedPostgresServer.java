@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded PostgreSQL servers of this JVM, one per data directory. Test contexts and the service share the
@@ -69,6 +70,11 @@ public final class EmbeddedPostgresServer {
         try {
             Files.createDirectories(directory);
             StalePostmaster.stopIfRunning(directory);
+            if (cleanOnStart) {
+                // A run killed during initdb leaves a directory that initdb rejects, because it is not empty.
+                FileSystemUtils.deleteRecursively(directory);
+                Files.createDirectories(directory);
+            }
             return EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(cleanOnStart)
