@@ -22,7 +22,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 10;
+    static final byte STATE_VERSION = 11;
+    /** The first state version with the jump view of the metric errors, at its end. */
+    static final byte JUMPS_STATE_VERSION = 11;
     /** The first state version with the state kept to undo a burst, at its end. */
     static final byte BURSTS_STATE_VERSION = 10;
     /** The first state version with the decomposition's week shape and the return after a level shift, at its end. */
@@ -71,6 +73,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private ErrorSkewness skewness;
     private ResidualModes modes;
     private Bursts bursts;
+    private ErrorJumps jumps;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -92,7 +95,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 new WarmUpValues(),
                 new ErrorSkewness(),
                 new ResidualModes(),
-                new Bursts());
+                new Bursts(),
+                new ErrorJumps());
     }
 
     private AdaptiveSeriesModel(
@@ -109,7 +113,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             WarmUpValues warmUp,
             ErrorSkewness skewness,
             ResidualModes modes,
-            Bursts bursts) {
+            Bursts bursts,
+            ErrorJumps jumps) {
         this.kind = kind;
         this.bucketSpanMs = bucketSpanMs;
         this.decomposition = decomposition;
@@ -124,6 +129,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         this.skewness = skewness;
         this.modes = modes;
         this.bursts = bursts;
+        this.jumps = jumps;
     }
 
     /**
@@ -176,6 +182,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         skewness = new ErrorSkewness();
         modes = new ResidualModes();
         bursts = new Bursts();
+        jumps = new ErrorJumps();
         double[] winsorized = warmUp.winsorized();
         for (int i = 0; i < warmUp.size(); i++) {
             learnValue(warmUp.time(i), winsorized[i], warmUp.weight(i));
@@ -196,6 +203,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
             if (kind == SeriesKind.METRIC) {
                 skewness.learn(evaluation.error());
+                jumps.learn(evaluation.error(), decomposition.scaleSamples());
                 modes.learn(evaluation.error());
             }
             runs.learn(
@@ -236,7 +244,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
 
     @Override
     public long memoryBytes() {
-        long own = 16 + 8 * 4 + 8 * 3 + 4 * 7;
+        long own = 16 + 8 * 4 + 8 * 3 + 4 * 8;
         return own
                 + decomposition.memoryBytes()
                 + calibrator.memoryBytes()
@@ -249,7 +257,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 + warmUp.memoryBytes()
                 + skewness.memoryBytes()
                 + modes.memoryBytes()
-                + bursts.memoryBytes();
+                + bursts.memoryBytes()
+                + jumps.memoryBytes();
     }
 
     @Override
@@ -272,6 +281,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         decomposition.writeWeekShapeTo(out);
         runs.writeReturnTo(out);
         bursts.writeTo(out);
+        jumps.writeTo(out);
     }
 
     /**
@@ -303,6 +313,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             runs.readReturn(in);
         }
         Bursts bursts = version >= BURSTS_STATE_VERSION ? Bursts.read(in) : new Bursts();
+        ErrorJumps jumps = version >= JUMPS_STATE_VERSION ? ErrorJumps.read(in) : new ErrorJumps();
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -317,7 +328,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 warmUp,
                 skewness,
                 modes,
-                bursts);
+                bursts,
+                jumps);
     }
 
     private void recordMultiBucket(Evaluation evaluation) {
@@ -409,9 +421,14 @@ final class AdaptiveSeriesModel implements SeriesModel {
 
         double prediction = decomposition.predict(midpoint(bucketStartMs));
         double sigma = decomposition.sigma() / Math.sqrt(weight);
-        Evaluation evaluation = kind == SeriesKind.COUNT
-                ? ResidualTails.count(value, prediction, sigma, countMeanFloor())
-                : ResidualTails.metric(value, prediction, sigma, decomposition.scaleSamples(), skewness, modes);
+        Evaluation evaluation;
+        if (kind == SeriesKind.COUNT) {
+            evaluation = ResidualTails.count(value, prediction, sigma, countMeanFloor());
+        } else {
+            double degrees = decomposition.scaleSamples();
+            double jumpTail = jumps.tail((value - prediction) / sigma, degrees);
+            evaluation = ResidualTails.metric(value, prediction, sigma, degrees, skewness, modes, jumpTail);
+        }
 
         double featureScore = multiBucket.value(multiBucketInput(evaluation)) / multiBucket.sigma();
         double above = Double.NaN;

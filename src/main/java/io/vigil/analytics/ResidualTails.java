@@ -14,7 +14,8 @@ final class ResidualTails {
      * (5z⁵ + 16z³ + 3z)/(96ν²) (Abramowitz and Stegun 26.7.5), which is within 1 % from 4 degrees of freedom. When
      * the errors are skewed and independent, {@link ErrorSkewness} mixes its tail into the probability of a value on
      * the long side, and moves that end of the interval towards its own quantile by its weight. {@link
-     * ResidualModes} then mixes in the secondary modes the errors keep returning to.
+     * ResidualModes} then mixes in the secondary modes the errors keep returning to. The probability is at least
+     * {@code jumpTail}, the tail of the {@link ErrorJumps} view.
      */
     static Evaluation metric(
             double value,
@@ -22,11 +23,12 @@ final class ResidualTails {
             double sigma,
             double degrees,
             ErrorSkewness skewness,
-            ResidualModes modes) {
+            ResidualModes modes,
+            double jumpTail) {
         double error = (value - prediction) / sigma;
         // Only the side the value is on has a one-sided probability below 1.
         double tail = Math.min(1, 2 * Probabilities.upperTail(Math.abs(error), degrees));
-        tail = modes.widen(skewness.widen(tail, error, degrees), error);
+        tail = Math.max(modes.widen(skewness.widen(tail, error, degrees), error), jumpTail);
         double upperRaw = error >= 0 ? tail : 1;
         double lowerRaw = error >= 0 ? 1 : tail;
         double nu = Math.max(degrees, 1);

@@ -103,20 +103,27 @@ class EarlyExtremeValueTest {
      * Older states end earlier: version 4 before the errors' skewed shape (13 doubles), version 5 before their third
      * moment (1 double), version 6 before the secondary modes, version 7 before the long-run level's excursion start
      * (1 long, after the modes), version 8 before the decomposition's week shape and the return after a level shift
-     * (after the excursion start), version 9 before the state kept to undo a burst (at the end). Each is read with what it lacks started afresh, so it shows no skew, and the model
+     * (after the excursion start), version 9 before the state kept to undo a burst, version 10 before the jump view
+     * (at the end). Each is read with what it lacks started afresh, so it shows no skew, and the model
      * then predicts as the one it was written from and is written again in the current version.
      */
     @ParameterizedTest
     @CsvSource({
-        "4, 13, true, true, true",
-        "5, 1, true, true, true",
-        "6, 0, true, true, true",
-        "7, 0, false, true, true",
-        "8, 0, false, false, true",
-        "9, 0, false, false, false"
+        "4, 13, true, true, true, true",
+        "5, 1, true, true, true, true",
+        "6, 0, true, true, true, true",
+        "7, 0, false, true, true, true",
+        "8, 0, false, false, true, true",
+        "9, 0, false, false, false, true",
+        "10, 0, false, false, false, false"
     })
     void olderStateIsRead(
-            byte version, int missingDoubles, boolean withoutModes, boolean withoutExcursion, boolean withoutWeekShape)
+            byte version,
+            int missingDoubles,
+            boolean withoutModes,
+            boolean withoutExcursion,
+            boolean withoutWeekShape,
+            boolean withoutBursts)
             throws IOException {
         DefaultSeriesModelFactory factory = new DefaultSeriesModelFactory(SPAN_SECONDS);
         Random random = new Random(67);
@@ -132,7 +139,10 @@ class EarlyExtremeValueTest {
         new AnomalyRuns().writeReturnTo(new DataOutputStream(weekShapeAndReturn));
         ByteArrayOutputStream bursts = new ByteArrayOutputStream();
         new Bursts().writeTo(new DataOutputStream(bursts));
-        int missing = bursts.size()
+        ByteArrayOutputStream jumps = new ByteArrayOutputStream();
+        new ErrorJumps().writeTo(new DataOutputStream(jumps));
+        int missing = jumps.size()
+                + (withoutBursts ? bursts.size() : 0)
                 + (withoutWeekShape ? weekShapeAndReturn.size() : 0)
                 + (withoutExcursion ? Long.BYTES : 0)
                 + (withoutModes ? modes.size() : 0)
