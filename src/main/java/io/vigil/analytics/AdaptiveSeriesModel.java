@@ -22,7 +22,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 11;
+    static final byte STATE_VERSION = 12;
+    /** The first state version with the short averages saved to undo a burst, at its end. */
+    static final byte BURST_LEVEL_STATE_VERSION = 12;
     /** The first state version with the jump view of the metric errors, at its end. */
     static final byte JUMPS_STATE_VERSION = 11;
     /** The first state version with the state kept to undo a burst, at its end. */
@@ -193,7 +195,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     }
 
     private void learnValue(long bucketStartMs, double value, double countWeight) {
-        bursts.beforeLearning(decomposition, calibrator);
+        bursts.beforeLearning(decomposition, calibrator, level);
         Evaluation evaluation = evaluate(bucketStartMs, value, countWeight);
         if (evaluation != null) {
             boolean upper = evaluation.upper();
@@ -202,8 +204,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
             recordLevel(evaluation);
             episodes.learn(evaluation.twoSidedOverall(), evaluation.error());
             if (kind == SeriesKind.METRIC) {
+                jumps.learn(evaluation.error(), decomposition.scaleSamples(), skewness.correlation());
                 skewness.learn(evaluation.error());
-                jumps.learn(evaluation.error(), decomposition.scaleSamples());
                 modes.learn(evaluation.error());
             }
             runs.learn(
@@ -221,7 +223,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         if (decomposition.shifts() != shifts) {
             multiBucket.clear();
             double change = decomposition.predict(midpoint) - before;
-            if (bursts.shifted(change, decomposition, calibrator)) {
+            if (bursts.shifted(change, decomposition, calibrator, level)) {
                 runs.endReturns();
             } else {
                 runs.shifted(change);
@@ -282,6 +284,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         runs.writeReturnTo(out);
         bursts.writeTo(out);
         jumps.writeTo(out);
+        bursts.writeShortMeansTo(out);
     }
 
     /**
@@ -314,6 +317,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
         }
         Bursts bursts = version >= BURSTS_STATE_VERSION ? Bursts.read(in) : new Bursts();
         ErrorJumps jumps = version >= JUMPS_STATE_VERSION ? ErrorJumps.read(in) : new ErrorJumps();
+        if (version >= BURST_LEVEL_STATE_VERSION) {
+            bursts.readShortMeans(in);
+        }
         return new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
@@ -426,7 +432,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
             evaluation = ResidualTails.count(value, prediction, sigma, countMeanFloor());
         } else {
             double degrees = decomposition.scaleSamples();
-            double jumpTail = jumps.tail((value - prediction) / sigma, degrees);
+            double jumpTail = jumps.tail((value - prediction) / sigma, degrees, skewness.correlation());
             evaluation = ResidualTails.metric(value, prediction, sigma, degrees, skewness, modes, jumpTail);
         }
 

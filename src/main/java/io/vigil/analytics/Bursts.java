@@ -10,7 +10,9 @@ import java.io.IOException;
  * grows by up to 15 % a bucket, and a tiny probability to the tail calibration, which flattens. After a burst of five
  * times a count for two hours, the 95 % bounds a day later were twice as wide as before it, and a second, equal burst
  * 22 hours after the first scored 0. When the shift back is learned, the variances and the tail calibration go back to
- * their state before the burst's first run began.
+ * their state before the burst's first run began, and so does the short average of the {@link LongRunLevel}. Its
+ * steps are bounded by the standard deviation, so with the small one restored it came down from a 4-hour doubling
+ * too slowly: a normal value 80 minutes after the return scored 67.8 as a dip.
  */
 final class Bursts {
 
@@ -25,35 +27,45 @@ final class Bursts {
     private final double[] calmVariances = new double[4];
 
     private final TailCalibrator calmCalibrator = new TailCalibrator();
+    private double calmShortMean = Double.NaN;
     /** The state before the last shift's run, or null when no shift is recent enough to start a burst. */
     private double[] burstVariances;
 
     private TailCalibrator burstCalibrator;
+    /** NaN when unknown, as after reading a state without it, so that the short average stays as it is. */
+    private double burstShortMean = Double.NaN;
+
     private double shiftChange;
     private int sinceShift;
 
     /** Saves the state before a bucket is learned, unless a run of large errors is open. */
-    void beforeLearning(Decomposition decomposition, TailCalibrator calibrator) {
+    void beforeLearning(Decomposition decomposition, TailCalibrator calibrator, LongRunLevel level) {
         if (decomposition.runLength() == 0) {
             decomposition.copyVariancesTo(calmVariances);
             calmCalibrator.setTo(calibrator);
+            calmShortMean = level.shortMean();
         }
     }
 
     /**
      * Records a level shift that moved the typical value by {@code change}. Returns true when it is a burst's shift
-     * back, after setting the variances and {@code calibrator} to their state before the burst.
+     * back, after setting the variances, {@code calibrator} and the short average of {@code level} to their state
+     * before the burst.
      */
-    boolean shifted(double change, Decomposition decomposition, TailCalibrator calibrator) {
+    boolean shifted(double change, Decomposition decomposition, TailCalibrator calibrator, LongRunLevel level) {
         if (burstVariances != null && Math.signum(change) != Math.signum(shiftChange)) {
             decomposition.restoreVariances(burstVariances);
             calibrator.setTo(burstCalibrator);
+            if (!Double.isNaN(burstShortMean)) {
+                level.restoreShortMean(burstShortMean);
+            }
             burstVariances = null;
             burstCalibrator = null;
             return true;
         }
         burstVariances = calmVariances.clone();
         burstCalibrator = calmCalibrator.copy();
+        burstShortMean = calmShortMean;
         shiftChange = change;
         sinceShift = 0;
         return false;
@@ -68,7 +80,7 @@ final class Bursts {
     }
 
     long memoryBytes() {
-        long bytes = 16 + 4 * 8 + 8 + 4 + (16 + 8L * calmVariances.length) + calmCalibrator.memoryBytes();
+        long bytes = 16 + 4 * 8 + 3 * 8 + 4 + (16 + 8L * calmVariances.length) + calmCalibrator.memoryBytes();
         if (burstVariances != null) {
             bytes += 16 + 8L * burstVariances.length + burstCalibrator.memoryBytes();
         }
@@ -89,6 +101,21 @@ final class Bursts {
             out.writeDouble(shiftChange);
             out.writeInt(sinceShift);
         }
+    }
+
+    /** Writes the short averages saved with the state, which states before them lack. */
+    void writeShortMeansTo(DataOutput out) throws IOException {
+        out.writeDouble(calmShortMean);
+        out.writeDouble(burstShortMean);
+    }
+
+    /**
+     * Reads what {@link #writeShortMeansTo} wrote. Without it, as in older states, a burst in progress keeps the
+     * short average it has.
+     */
+    void readShortMeans(DataInput in) throws IOException {
+        calmShortMean = in.readDouble();
+        burstShortMean = in.readDouble();
     }
 
     static Bursts read(DataInput in) throws IOException {

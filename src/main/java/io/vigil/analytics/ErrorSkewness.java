@@ -150,6 +150,15 @@ final class ErrorSkewness {
         return Math.min(1, Math.max(0, (standardErrors - SKEWED_FROM) / (SKEWED_AT - SKEWED_FROM)));
     }
 
+    /** Returns the lag-1 autocorrelation of the clipped errors, or 0 before three errors. */
+    double correlation() {
+        double variance = meanSquare - mean * mean;
+        if (count < 3 || !(variance > 0)) {
+            return 0;
+        }
+        return (meanLag - mean * mean) / variance;
+    }
+
     /** Returns the independence weight of the errors, or 0 before three errors. */
     double independence() {
         double variance = meanSquare - mean * mean;

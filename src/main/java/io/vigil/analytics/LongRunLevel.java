@@ -111,6 +111,16 @@ final class LongRunLevel {
         return shortMean + SHORT_RATE * step;
     }
 
+    /** Returns the short average of the deseasonalized values, NaN before any data. */
+    double shortMean() {
+        return shortMean;
+    }
+
+    /** Sets the short average back to {@code saved}, a value {@link #shortMean} returned. */
+    void restoreShortMean(double saved) {
+        shortMean = saved;
+    }
+
     long memoryBytes() {
         return 16 + 5 * 8;
     }

@@ -24,9 +24,28 @@ class BurstsTest {
             bursts.learned();
         }
 
-        assertThat(bursts.shifted(-5, decomposition, calibrator)).isTrue();
+        assertThat(bursts.shifted(-5, decomposition, calibrator, new LongRunLevel()))
+                .isTrue();
         assertThat(variances(decomposition)).containsExactly(CALM);
         assertThat(calibrator.calibrate(true, 1e-6)).isEqualTo(new TailCalibrator().calibrate(true, 1e-6));
+    }
+
+    @Test
+    void shiftBackRestoresShortAverage() {
+        Decomposition decomposition = new Decomposition(SPAN_MS);
+        TailCalibrator calibrator = new TailCalibrator();
+        LongRunLevel level = new LongRunLevel();
+        level.learn(100, 1);
+        Bursts bursts = new Bursts();
+        bursts.beforeLearning(decomposition, calibrator, level);
+        for (int i = 0; i < 8; i++) {
+            level.learn(300, 1);
+        }
+        bursts.shifted(5, decomposition, calibrator, level);
+
+        assertThat(level.shortMean()).as("short average in the burst").isGreaterThan(150);
+        assertThat(bursts.shifted(-5, decomposition, calibrator, level)).isTrue();
+        assertThat(level.shortMean()).as("short average after it").isEqualTo(100);
     }
 
     @Test
@@ -39,7 +58,8 @@ class BurstsTest {
         }
         double calibrated = calibrator.calibrate(true, 1e-6);
 
-        assertThat(bursts.shifted(-5, decomposition, calibrator)).isFalse();
+        assertThat(bursts.shifted(-5, decomposition, calibrator, new LongRunLevel()))
+                .isFalse();
         assertThat(variances(decomposition)).containsExactly(WIDE);
         assertThat(calibrator.calibrate(true, 1e-6)).isEqualTo(calibrated);
     }
@@ -50,7 +70,8 @@ class BurstsTest {
         TailCalibrator calibrator = new TailCalibrator();
         Bursts bursts = calmBeforeShift(decomposition, calibrator);
 
-        assertThat(bursts.shifted(3, decomposition, calibrator)).isFalse();
+        assertThat(bursts.shifted(3, decomposition, calibrator, new LongRunLevel()))
+                .isFalse();
         assertThat(variances(decomposition)).containsExactly(WIDE);
     }
 
@@ -64,7 +85,8 @@ class BurstsTest {
 
         Bursts restored = Bursts.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
 
-        assertThat(restored.shifted(-5, decomposition, calibrator)).isTrue();
+        assertThat(restored.shifted(-5, decomposition, calibrator, new LongRunLevel()))
+                .isTrue();
         assertThat(variances(decomposition)).containsExactly(CALM);
     }
 
@@ -75,12 +97,13 @@ class BurstsTest {
     private static Bursts calmBeforeShift(Decomposition decomposition, TailCalibrator calibrator) {
         Bursts bursts = new Bursts();
         decomposition.restoreVariances(CALM);
-        bursts.beforeLearning(decomposition, calibrator);
+        bursts.beforeLearning(decomposition, calibrator, new LongRunLevel());
         decomposition.restoreVariances(WIDE);
         for (int i = 0; i < 8; i++) {
             calibrator.record(true, 1e-20);
         }
-        assertThat(bursts.shifted(5, decomposition, calibrator)).isFalse();
+        assertThat(bursts.shifted(5, decomposition, calibrator, new LongRunLevel()))
+                .isFalse();
         assertThat(calibrator.calibrate(true, 1e-6))
                 .as("calibration the burst flattened")
                 .isGreaterThan(1e-5);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -103,27 +104,23 @@ class EarlyExtremeValueTest {
      * Older states end earlier: version 4 before the errors' skewed shape (13 doubles), version 5 before their third
      * moment (1 double), version 6 before the secondary modes, version 7 before the long-run level's excursion start
      * (1 long, after the modes), version 8 before the decomposition's week shape and the return after a level shift
-     * (after the excursion start), version 9 before the state kept to undo a burst, version 10 before the jump view
-     * (at the end). Each is read with what it lacks started afresh, so it shows no skew, and the model
-     * then predicts as the one it was written from and is written again in the current version.
+     * (after the excursion start), version 9 before the state kept to undo a burst, version 10 before the jump view,
+     * and version 11 before the short averages kept to undo a burst (each at the end). Each is read with what it lacks
+     * started afresh, so it shows no skew, and the model then predicts as the one it was written from and is written
+     * again in the current version.
      */
     @ParameterizedTest
     @CsvSource({
-        "4, 13, true, true, true, true",
-        "5, 1, true, true, true, true",
-        "6, 0, true, true, true, true",
-        "7, 0, false, true, true, true",
-        "8, 0, false, false, true, true",
-        "9, 0, false, false, false, true",
-        "10, 0, false, false, false, false"
+        "4, 13, true, true",
+        "5, 1, true, true",
+        "6, 0, true, true",
+        "7, 0, false, true",
+        "8, 0, false, false",
+        "9, 0, false, false",
+        "10, 0, false, false",
+        "11, 0, false, false"
     })
-    void olderStateIsRead(
-            byte version,
-            int missingDoubles,
-            boolean withoutModes,
-            boolean withoutExcursion,
-            boolean withoutWeekShape,
-            boolean withoutBursts)
+    void olderStateIsRead(byte version, int missingDoubles, boolean withoutModes, boolean withoutExcursion)
             throws IOException {
         DefaultSeriesModelFactory factory = new DefaultSeriesModelFactory(SPAN_SECONDS);
         Random random = new Random(67);
@@ -134,16 +131,10 @@ class EarlyExtremeValueTest {
         byte[] current = state(model);
         ByteArrayOutputStream modes = new ByteArrayOutputStream();
         new ResidualModes().writeTo(new DataOutputStream(modes));
-        ByteArrayOutputStream weekShapeAndReturn = new ByteArrayOutputStream();
-        new Decomposition(SPAN_MS).writeWeekShapeTo(new DataOutputStream(weekShapeAndReturn));
-        new AnomalyRuns().writeReturnTo(new DataOutputStream(weekShapeAndReturn));
-        ByteArrayOutputStream bursts = new ByteArrayOutputStream();
-        new Bursts().writeTo(new DataOutputStream(bursts));
-        ByteArrayOutputStream jumps = new ByteArrayOutputStream();
-        new ErrorJumps().writeTo(new DataOutputStream(jumps));
-        int missing = jumps.size()
-                + (withoutBursts ? bursts.size() : 0)
-                + (withoutWeekShape ? weekShapeAndReturn.size() : 0)
+        int missing = Double.BYTES * 2
+                + (version < AdaptiveSeriesModel.JUMPS_STATE_VERSION ? sizeOf(new ErrorJumps()::writeTo) : 0)
+                + (version < AdaptiveSeriesModel.BURSTS_STATE_VERSION ? sizeOf(new Bursts()::writeTo) : 0)
+                + (version < AdaptiveSeriesModel.WEEK_SHAPE_STATE_VERSION ? weekShapeAndReturnSize() : 0)
                 + (withoutExcursion ? Long.BYTES : 0)
                 + (withoutModes ? modes.size() : 0)
                 + missingDoubles * Double.BYTES;
@@ -155,6 +146,21 @@ class EarlyExtremeValueTest {
         assertThat(restored.typical(300 * SPAN_MS)).as("typical").isEqualTo(model.typical(300 * SPAN_MS));
         assertThat(state(restored)).as("state written again").hasSize(current.length);
         assertThat(state(restored)[0]).as("version written").isEqualTo(AdaptiveSeriesModel.STATE_VERSION);
+    }
+
+    /** A part of the state that writes itself. */
+    private interface StatePart {
+        void writeTo(DataOutput out) throws IOException;
+    }
+
+    private static int sizeOf(StatePart part) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        part.writeTo(new DataOutputStream(bytes));
+        return bytes.size();
+    }
+
+    private static int weekShapeAndReturnSize() throws IOException {
+        return sizeOf(new Decomposition(SPAN_MS)::writeWeekShapeTo) + sizeOf(new AnomalyRuns()::writeReturnTo);
     }
 
     /** Writes an empty calibrator in the layout before it kept its largest excesses: 13 doubles of 0. */

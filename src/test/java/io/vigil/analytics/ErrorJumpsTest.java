@@ -20,10 +20,10 @@ class ErrorJumpsTest {
         ErrorJumps jumps = new ErrorJumps();
         Random random = new Random(3);
         for (int i = 0; i < 2000; i++) {
-            jumps.learn(random.nextGaussian(), DEGREES);
+            jumps.learn(random.nextGaussian(), DEGREES, 0.8);
         }
 
-        assertThat(jumps.tail(10, DEGREES)).isZero();
+        assertThat(jumps.tail(10, DEGREES, 0.8)).isZero();
     }
 
     /**
@@ -33,22 +33,24 @@ class ErrorJumpsTest {
     @Test
     void routineJumpGetsItsTail() {
         ErrorJumps jumps = decayingJumps(5);
-        jumps.learn(0, DEGREES);
+        jumps.learn(0, DEGREES, 0.8);
 
-        assertThat(jumps.tail(3, DEGREES)).as("change of 3").isCloseTo(2 * Math.exp(-4), withinPercentage(1));
-        assertThat(jumps.tail(8, DEGREES)).as("change of 8").isBetween(2 * Math.exp(-9), 4.2 * Math.exp(-9));
-        assertThat(jumps.tail(-12, DEGREES)).as("drop of 12").isZero();
+        assertThat(jumps.tail(3, DEGREES, 0.8)).as("change of 3").isCloseTo(2 * Math.exp(-4), withinPercentage(1));
+        assertThat(jumps.tail(8, DEGREES, 0.8)).as("change of 8").isBetween(2 * Math.exp(-9), 4.2 * Math.exp(-9));
+        assertThat(jumps.tail(-12, DEGREES, 0.8)).as("drop of 12").isZero();
     }
 
     @Test
     void decayKeepsTheJumpsTail() {
         ErrorJumps jumps = decayingJumps(5);
-        jumps.learn(0, DEGREES);
-        double jumpTail = jumps.tail(12, DEGREES);
-        jumps.learn(12, DEGREES);
+        jumps.learn(0, DEGREES, 0.8);
+        double jumpTail = jumps.tail(12, DEGREES, 0.8);
+        jumps.learn(12, DEGREES, 0.8);
 
-        assertThat(jumps.tail(9, DEGREES)).as("decay on the same side").isEqualTo(jumpTail);
-        assertThat(jumps.tail(-1, DEGREES)).as("the other side").isZero();
+        assertThat(jumpTail).as("jump").isGreaterThan(0);
+        assertThat(jumps.tail(9, DEGREES, 0.8)).as("decay on the same side").isEqualTo(jumpTail);
+        assertThat(jumps.tail(12, DEGREES, 0.8)).as("held value").isZero();
+        assertThat(jumps.tail(-1, DEGREES, 0.8)).as("the other side").isZero();
     }
 
     @Test
@@ -59,8 +61,8 @@ class ErrorJumpsTest {
 
         ErrorJumps restored = ErrorJumps.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
 
-        assertThat(restored.tail(12, DEGREES)).isEqualTo(jumps.tail(12, DEGREES));
-        assertThat(restored.tail(2, DEGREES)).isEqualTo(jumps.tail(2, DEGREES));
+        assertThat(restored.tail(12, DEGREES, 0.8)).isEqualTo(jumps.tail(12, DEGREES, 0.8));
+        assertThat(restored.tail(2, DEGREES, 0.8)).isEqualTo(jumps.tail(2, DEGREES, 0.8));
     }
 
     /**
@@ -73,7 +75,7 @@ class ErrorJumpsTest {
         double error = 0;
         for (int i = 0; i < 2000; i++) {
             error = 0.8 * error + (-Math.log(1 - random.nextDouble()) - 1);
-            jumps.learn(error, DEGREES);
+            jumps.learn(error, DEGREES, 0.8);
         }
         return jumps;
     }
