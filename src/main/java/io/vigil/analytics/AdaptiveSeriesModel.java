@@ -22,8 +22,10 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 12;
-    /** The first state version with the short averages saved to undo a burst, at its end. */
+    static final byte STATE_VERSION = 13;
+    /** The first state version whose burst state is saved at a run's first bucket, with the shape and short average. */
+    static final byte BURST_SNAPSHOT_STATE_VERSION = 13;
+    /** The only state version with the short averages saved to undo a burst at its end. */
     static final byte BURST_LEVEL_STATE_VERSION = 12;
     /** The first state version with the jump view of the metric errors, at its end. */
     static final byte JUMPS_STATE_VERSION = 11;
@@ -195,7 +197,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
     }
 
     private void learnValue(long bucketStartMs, double value, double countWeight) {
-        bursts.beforeLearning(decomposition, calibrator, level);
+        bursts.beforeLearning(midpoint(bucketStartMs), value, decomposition, calibrator, skewness, level);
         Evaluation evaluation = evaluate(bucketStartMs, value, countWeight);
         if (evaluation != null) {
             boolean upper = evaluation.upper();
@@ -223,7 +225,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         if (decomposition.shifts() != shifts) {
             multiBucket.clear();
             double change = decomposition.predict(midpoint) - before;
-            if (bursts.shifted(change, decomposition, calibrator, level)) {
+            if (bursts.shifted(change, decomposition, calibrator, skewness, level)) {
                 runs.endReturns();
             } else {
                 runs.shifted(change);
@@ -284,7 +286,6 @@ final class AdaptiveSeriesModel implements SeriesModel {
         runs.writeReturnTo(out);
         bursts.writeTo(out);
         jumps.writeTo(out);
-        bursts.writeShortMeansTo(out);
     }
 
     /**
@@ -315,10 +316,17 @@ final class AdaptiveSeriesModel implements SeriesModel {
             decomposition.readWeekShape(in);
             runs.readReturn(in);
         }
-        Bursts bursts = version >= BURSTS_STATE_VERSION ? Bursts.read(in) : new Bursts();
+        Bursts bursts;
+        if (version >= BURST_SNAPSHOT_STATE_VERSION) {
+            bursts = Bursts.read(in);
+        } else if (version >= BURSTS_STATE_VERSION) {
+            bursts = Bursts.readWithoutShape(in);
+        } else {
+            bursts = new Bursts();
+        }
         ErrorJumps jumps = version >= JUMPS_STATE_VERSION ? ErrorJumps.read(in) : new ErrorJumps();
-        if (version >= BURST_LEVEL_STATE_VERSION) {
-            bursts.readShortMeans(in);
+        if (version == BURST_LEVEL_STATE_VERSION) {
+            Bursts.skipShortMeans(in);
         }
         return new AdaptiveSeriesModel(
                 kind,

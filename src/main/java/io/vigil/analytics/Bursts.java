@@ -5,14 +5,16 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Undoes what a burst taught the error scale: a level shift followed within {@link #BURST_BUCKETS} buckets by a shift
- * back the other way. Each of the burst's buckets is an error of four standard deviations to the variance, which then
- * grows by up to 15 % a bucket, and a tiny probability to the tail calibration, which flattens. After a burst of five
- * times a count for two hours, the 95 % bounds a day later were twice as wide as before it, and a second, equal burst
- * 22 hours after the first scored 0. When the shift back is learned, the variances and the tail calibration go back to
- * their state before the burst's first run began, and so does the short average of the {@link LongRunLevel}. Its
- * steps are bounded by the standard deviation, so with the small one restored it came down from a 4-hour doubling
- * too slowly: a normal value 80 minutes after the return scored 67.8 as a dip.
+ * Undoes what a burst taught the model: a level shift followed within {@link #BURST_BUCKETS} buckets by a shift back
+ * the other way. Each of the burst's buckets is an error of four standard deviations to the variance, which then grows
+ * by up to 15 % a bucket, and a tiny probability to the tail calibration, which flattens. After a burst of five times
+ * a count for two hours, the 95 % bounds a day later were twice as wide as before it, and a second, equal burst 22
+ * hours after the first scored 0. When the shift back is learned, the state the burst changed goes back to what it
+ * was before the burst's first run of large errors began: the variances, the tail calibration, the skewed shape of
+ * the errors and the short average of the {@link LongRunLevel}. The return from a 4-hour doubling had taught the shape
+ * a long lower side, and an outage two hours later got p = 9e-7 for an error of 61 standard deviations. The short
+ * average moves in steps bounded by the standard deviation, so with the small one restored it came down from the
+ * doubling too slowly, and a normal value 80 minutes after the return scored 67.8 as a dip.
  */
 final class Bursts {
 
@@ -23,49 +25,50 @@ final class Bursts {
      */
     static final int BURST_BUCKETS = 96;
 
-    /** The variances and calibration before the current bucket, kept while no run of large errors is open. */
-    private final double[] calmVariances = new double[4];
-
-    private final TailCalibrator calmCalibrator = new TailCalibrator();
-    private double calmShortMean = Double.NaN;
+    /** The state before the current run of large errors began, or null outside a run. */
+    private Snapshot beforeRun;
     /** The state before the last shift's run, or null when no shift is recent enough to start a burst. */
-    private double[] burstVariances;
-
-    private TailCalibrator burstCalibrator;
-    /** NaN when unknown, as after reading a state without it, so that the short average stays as it is. */
-    private double burstShortMean = Double.NaN;
+    private Snapshot beforeBurst;
 
     private double shiftChange;
     private int sinceShift;
 
-    /** Saves the state before a bucket is learned, unless a run of large errors is open. */
-    void beforeLearning(Decomposition decomposition, TailCalibrator calibrator, LongRunLevel level) {
-        if (decomposition.runLength() == 0) {
-            decomposition.copyVariancesTo(calmVariances);
-            calmCalibrator.setTo(calibrator);
-            calmShortMean = level.shortMean();
+    /**
+     * Saves the state before a bucket of {@code value} at {@code timeMs} (the bucket midpoint) is learned when the
+     * bucket starts a run of large errors, and drops it when no run is open.
+     */
+    void beforeLearning(
+            long timeMs,
+            double value,
+            Decomposition decomposition,
+            TailCalibrator calibrator,
+            ErrorSkewness skewness,
+            LongRunLevel level) {
+        if (decomposition.startsRun(timeMs, value)) {
+            beforeRun = new Snapshot(decomposition, calibrator, skewness, level);
+        } else if (decomposition.runLength() == 0) {
+            beforeRun = null;
         }
     }
 
     /**
      * Records a level shift that moved the typical value by {@code change}. Returns true when it is a burst's shift
-     * back, after setting the variances, {@code calibrator} and the short average of {@code level} to their state
-     * before the burst.
+     * back, after setting the state back to what it was before the burst.
      */
-    boolean shifted(double change, Decomposition decomposition, TailCalibrator calibrator, LongRunLevel level) {
-        if (burstVariances != null && Math.signum(change) != Math.signum(shiftChange)) {
-            decomposition.restoreVariances(burstVariances);
-            calibrator.setTo(burstCalibrator);
-            if (!Double.isNaN(burstShortMean)) {
-                level.restoreShortMean(burstShortMean);
-            }
-            burstVariances = null;
-            burstCalibrator = null;
+    boolean shifted(
+            double change,
+            Decomposition decomposition,
+            TailCalibrator calibrator,
+            ErrorSkewness skewness,
+            LongRunLevel level) {
+        if (beforeBurst != null && Math.signum(change) != Math.signum(shiftChange)) {
+            beforeBurst.restore(decomposition, calibrator, skewness, level);
+            beforeBurst = null;
+            beforeRun = null;
             return true;
         }
-        burstVariances = calmVariances.clone();
-        burstCalibrator = calmCalibrator.copy();
-        burstShortMean = calmShortMean;
+        beforeBurst = beforeRun;
+        beforeRun = null;
         shiftChange = change;
         sinceShift = 0;
         return false;
@@ -73,66 +76,121 @@ final class Bursts {
 
     /** Counts a learned bucket, and drops the last shift once it is too old to start a burst. */
     void learned() {
-        if (burstVariances != null && ++sinceShift > BURST_BUCKETS) {
-            burstVariances = null;
-            burstCalibrator = null;
+        if (beforeBurst != null && ++sinceShift > BURST_BUCKETS) {
+            beforeBurst = null;
         }
     }
 
     long memoryBytes() {
-        long bytes = 16 + 4 * 8 + 3 * 8 + 4 + (16 + 8L * calmVariances.length) + calmCalibrator.memoryBytes();
-        if (burstVariances != null) {
-            bytes += 16 + 8L * burstVariances.length + burstCalibrator.memoryBytes();
-        }
-        return bytes;
+        return 16 + 2 * 4 + 8 + 4 + Snapshot.memoryBytes(beforeRun) + Snapshot.memoryBytes(beforeBurst);
     }
 
     void writeTo(DataOutput out) throws IOException {
-        for (double variance : calmVariances) {
-            out.writeDouble(variance);
-        }
-        calmCalibrator.writeTo(out);
-        out.writeBoolean(burstVariances != null);
-        if (burstVariances != null) {
-            for (double variance : burstVariances) {
-                out.writeDouble(variance);
-            }
-            burstCalibrator.writeTo(out);
-            out.writeDouble(shiftChange);
-            out.writeInt(sinceShift);
-        }
-    }
-
-    /** Writes the short averages saved with the state, which states before them lack. */
-    void writeShortMeansTo(DataOutput out) throws IOException {
-        out.writeDouble(calmShortMean);
-        out.writeDouble(burstShortMean);
-    }
-
-    /**
-     * Reads what {@link #writeShortMeansTo} wrote. Without it, as in older states, a burst in progress keeps the
-     * short average it has.
-     */
-    void readShortMeans(DataInput in) throws IOException {
-        calmShortMean = in.readDouble();
-        burstShortMean = in.readDouble();
+        Snapshot.write(beforeRun, out);
+        Snapshot.write(beforeBurst, out);
+        out.writeDouble(shiftChange);
+        out.writeInt(sinceShift);
     }
 
     static Bursts read(DataInput in) throws IOException {
         Bursts bursts = new Bursts();
-        for (int i = 0; i < bursts.calmVariances.length; i++) {
-            bursts.calmVariances[i] = in.readDouble();
-        }
-        bursts.calmCalibrator.setTo(TailCalibrator.read(in, true));
+        bursts.beforeRun = Snapshot.read(in);
+        bursts.beforeBurst = Snapshot.read(in);
+        bursts.shiftChange = in.readDouble();
+        bursts.sinceShift = in.readInt();
+        return bursts;
+    }
+
+    /**
+     * Reads the layout of state versions 10 to 12: the variances and calibration before the current bucket, then the
+     * ones before the last shift's run, if any, with that shift's change and age. A burst in progress is then undone
+     * without its shape and short average, which those states lack.
+     */
+    static Bursts readWithoutShape(DataInput in) throws IOException {
+        Bursts bursts = new Bursts();
+        readVariances(in);
+        TailCalibrator.read(in, true);
         if (in.readBoolean()) {
-            bursts.burstVariances = new double[bursts.calmVariances.length];
-            for (int i = 0; i < bursts.burstVariances.length; i++) {
-                bursts.burstVariances[i] = in.readDouble();
-            }
-            bursts.burstCalibrator = TailCalibrator.read(in, true);
+            bursts.beforeBurst = new Snapshot(readVariances(in), TailCalibrator.read(in, true), null, Double.NaN);
             bursts.shiftChange = in.readDouble();
             bursts.sinceShift = in.readInt();
         }
         return bursts;
+    }
+
+    /** Skips the two short averages that state version 12 appended to the layout of {@link #readWithoutShape}. */
+    static void skipShortMeans(DataInput in) throws IOException {
+        in.readDouble();
+        in.readDouble();
+    }
+
+    private static double[] readVariances(DataInput in) throws IOException {
+        double[] variances = new double[Snapshot.VARIANCES];
+        for (int i = 0; i < variances.length; i++) {
+            variances[i] = in.readDouble();
+        }
+        return variances;
+    }
+
+    /** The parts of the model state a burst changes. A null shape or a NaN short average is left as it is. */
+    private record Snapshot(double[] variances, TailCalibrator calibrator, ErrorSkewness skewness, double shortMean) {
+
+        static final int VARIANCES = 4;
+
+        Snapshot(Decomposition decomposition, TailCalibrator calibrator, ErrorSkewness skewness, LongRunLevel level) {
+            this(variancesOf(decomposition), calibrator.copy(), skewness.copy(), level.shortMean());
+        }
+
+        private static double[] variancesOf(Decomposition decomposition) {
+            double[] variances = new double[VARIANCES];
+            decomposition.copyVariancesTo(variances);
+            return variances;
+        }
+
+        void restore(
+                Decomposition decomposition, TailCalibrator calibrator, ErrorSkewness skewness, LongRunLevel level) {
+            decomposition.restoreVariances(variances);
+            calibrator.setTo(this.calibrator);
+            if (this.skewness != null) {
+                skewness.setTo(this.skewness);
+            }
+            if (!Double.isNaN(shortMean)) {
+                level.restoreShortMean(shortMean);
+            }
+        }
+
+        static long memoryBytes(Snapshot snapshot) {
+            if (snapshot == null) {
+                return 0;
+            }
+            long shape = snapshot.skewness == null ? 0 : snapshot.skewness.memoryBytes();
+            return 16 + 4 * 4 + 8 + 16 + 8L * VARIANCES + snapshot.calibrator.memoryBytes() + shape;
+        }
+
+        static void write(Snapshot snapshot, DataOutput out) throws IOException {
+            out.writeBoolean(snapshot != null);
+            if (snapshot == null) {
+                return;
+            }
+            for (double variance : snapshot.variances) {
+                out.writeDouble(variance);
+            }
+            snapshot.calibrator.writeTo(out);
+            out.writeBoolean(snapshot.skewness != null);
+            if (snapshot.skewness != null) {
+                snapshot.skewness.writeTo(out);
+            }
+            out.writeDouble(snapshot.shortMean);
+        }
+
+        static Snapshot read(DataInput in) throws IOException {
+            if (!in.readBoolean()) {
+                return null;
+            }
+            double[] variances = readVariances(in);
+            TailCalibrator calibrator = TailCalibrator.read(in, true);
+            ErrorSkewness skewness = in.readBoolean() ? ErrorSkewness.read(in, true) : null;
+            return new Snapshot(variances, calibrator, skewness, in.readDouble());
+        }
     }
 }

@@ -163,6 +163,17 @@ final class Decomposition {
         return runLength;
     }
 
+    /**
+     * Returns whether learning {@code value} at {@code timeMs} (the bucket midpoint) would start a run of large
+     * same-side errors, the first bucket of a possible level shift.
+     */
+    boolean startsRun(long timeMs, double value) {
+        if (runLength > 0 || count < 10) {
+            return false;
+        }
+        return Math.abs(value - predict(timeMs, lastConfig())) > SHIFT_SIGMAS * sigma();
+    }
+
     /** Copies every predictor's error variance into {@code target}. */
     void copyVariancesTo(double[] target) {
         System.arraycopy(variances, 0, target, 0, variances.length);

@@ -94,6 +94,30 @@ final class ErrorSkewness {
     private double upperExcess = NORMAL_EXCESS;
     private double lowerExcess = NORMAL_EXCESS;
 
+    /** Returns an independent copy of this shape. */
+    ErrorSkewness copy() {
+        ErrorSkewness copy = new ErrorSkewness();
+        copy.setTo(this);
+        return copy;
+    }
+
+    /** Makes this shape equal to {@code other}. */
+    void setTo(ErrorSkewness other) {
+        count = other.count;
+        q10 = other.q10;
+        q50 = other.q50;
+        q90 = other.q90;
+        mean = other.mean;
+        meanSquare = other.meanSquare;
+        meanCube = other.meanCube;
+        meanLag = other.meanLag;
+        previous = other.previous;
+        upperCount = other.upperCount;
+        lowerCount = other.lowerCount;
+        upperExcess = other.upperExcess;
+        lowerExcess = other.lowerExcess;
+    }
+
     /** Learns one standardized error. NaN and infinite errors are ignored. */
     void learn(double error) {
         if (!Double.isFinite(error)) {

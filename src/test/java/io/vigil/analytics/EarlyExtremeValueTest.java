@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,10 +103,10 @@ class EarlyExtremeValueTest {
      * Older states end earlier: version 4 before the errors' skewed shape (13 doubles), version 5 before their third
      * moment (1 double), version 6 before the secondary modes, version 7 before the long-run level's excursion start
      * (1 long, after the modes), version 8 before the decomposition's week shape and the return after a level shift
-     * (after the excursion start), version 9 before the state kept to undo a burst, version 10 before the jump view,
-     * and version 11 before the short averages kept to undo a burst (each at the end). Each is read with what it lacks
-     * started afresh, so it shows no skew, and the model then predicts as the one it was written from and is written
-     * again in the current version.
+     * (after the excursion start), version 9 before the state kept to undo a burst (at the end). Versions 10 to 12
+     * kept that state in an older layout, version 10 without the jump view after it and version 12 with two short
+     * averages at the end. Each is read with what it lacks started afresh, so it shows no skew, and the model then
+     * predicts as the one it was written from and is written again in the current version.
      */
     @ParameterizedTest
     @CsvSource({
@@ -118,7 +117,8 @@ class EarlyExtremeValueTest {
         "8, 0, false, false",
         "9, 0, false, false",
         "10, 0, false, false",
-        "11, 0, false, false"
+        "11, 0, false, false",
+        "12, 0, false, false"
     })
     void olderStateIsRead(byte version, int missingDoubles, boolean withoutModes, boolean withoutExcursion)
             throws IOException {
@@ -129,19 +129,33 @@ class EarlyExtremeValueTest {
             model.learn(i * SPAN_MS, 100 + 5 * random.nextGaussian(), 1);
         }
         byte[] current = state(model);
-        ByteArrayOutputStream modes = new ByteArrayOutputStream();
-        new ResidualModes().writeTo(new DataOutputStream(modes));
-        int missing = Double.BYTES * 2
-                + (version < AdaptiveSeriesModel.JUMPS_STATE_VERSION ? sizeOf(new ErrorJumps()::writeTo) : 0)
-                + (version < AdaptiveSeriesModel.BURSTS_STATE_VERSION ? sizeOf(new Bursts()::writeTo) : 0)
-                + (version < AdaptiveSeriesModel.WEEK_SHAPE_STATE_VERSION ? weekShapeAndReturnSize() : 0)
-                + (withoutExcursion ? Long.BYTES : 0)
-                + (withoutModes ? modes.size() : 0)
-                + missingDoubles * Double.BYTES;
-        byte[] older = Arrays.copyOf(current, current.length - missing);
-        older[0] = version;
+        int jumps = sizeOf(new ErrorJumps()::writeTo);
+        int beforeBursts = current.length - jumps - sizeOf(new Bursts()::writeTo);
+        ByteArrayOutputStream older = new ByteArrayOutputStream();
+        if (version >= AdaptiveSeriesModel.BURSTS_STATE_VERSION) {
+            older.write(current, 0, beforeBursts);
+            DataOutputStream out = new DataOutputStream(older);
+            writeBurstsWithoutShape(out);
+            if (version >= AdaptiveSeriesModel.JUMPS_STATE_VERSION) {
+                older.write(current, current.length - jumps, jumps);
+            }
+            if (version == AdaptiveSeriesModel.BURST_LEVEL_STATE_VERSION) {
+                out.writeDouble(100);
+                out.writeDouble(Double.NaN);
+            }
+        } else {
+            ByteArrayOutputStream modes = new ByteArrayOutputStream();
+            new ResidualModes().writeTo(new DataOutputStream(modes));
+            int missing = (version < AdaptiveSeriesModel.WEEK_SHAPE_STATE_VERSION ? weekShapeAndReturnSize() : 0)
+                    + (withoutExcursion ? Long.BYTES : 0)
+                    + (withoutModes ? modes.size() : 0)
+                    + missingDoubles * Double.BYTES;
+            older.write(current, 0, beforeBursts - missing);
+        }
+        byte[] olderState = older.toByteArray();
+        olderState[0] = version;
 
-        SeriesModel restored = factory.read(new DataInputStream(new ByteArrayInputStream(older)));
+        SeriesModel restored = factory.read(new DataInputStream(new ByteArrayInputStream(olderState)));
 
         assertThat(restored.typical(300 * SPAN_MS)).as("typical").isEqualTo(model.typical(300 * SPAN_MS));
         assertThat(state(restored)).as("state written again").hasSize(current.length);
@@ -157,6 +171,15 @@ class EarlyExtremeValueTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         part.writeTo(new DataOutputStream(bytes));
         return bytes.size();
+    }
+
+    /** Writes the burst state of versions 10 to 12 with no burst in progress: 4 variances, a calibrator, false. */
+    private static void writeBurstsWithoutShape(DataOutputStream out) throws IOException {
+        for (int i = 0; i < 4; i++) {
+            out.writeDouble(1.0);
+        }
+        new TailCalibrator().writeTo(out);
+        out.writeBoolean(false);
     }
 
     private static int weekShapeAndReturnSize() throws IOException {
