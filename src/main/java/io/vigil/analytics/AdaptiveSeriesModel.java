@@ -9,12 +9,14 @@ import java.io.IOException;
  * distribution suited to the {@link SeriesKind} gives the single-bucket tail probability, a {@link TailCalibrator}
  * corrects it against the series' own history, a {@link MultiBucketFeature} adds the view of the recent run of
  * buckets, a {@link LongRunLevel} the view of the recent level against the whole history, and {@link AnomalyEpisodes}
- * compares the current unusual run with past ones and quiets an anomaly that only continues.
+ * compares the current unusual run with past ones and quiets an anomaly that only continues. {@link Bursts} undoes
+ * what a temporary level shift taught these parts once it shifts back.
  *
  * <p>Residual distributions: a METRIC error is Student's t with as many degrees of freedom as errors behind the
  * scale estimate (normal from 200), so a young model does not produce tiny probabilities. On the long side of
  * skewed independent errors it is mixed with the log-normal of {@link ErrorSkewness}, and near a level the errors
- * keep returning to with the normal of that mode ({@link ResidualModes}). A COUNT is Poisson or
+ * keep returning to with the normal of that mode ({@link ResidualModes}). Its probability is at least the tail that
+ * {@link ErrorJumps} gives a jump the series makes routinely. A COUNT is Poisson or
  * negative binomial around the non-negative prediction, with the larger of the error variance and the mean as its
  * variance. In addition, a young model's probabilities are raised to a power below 1 (see {@link #earlyExponent}):
  * n / {@link #EARLY_BUCKETS} over the first buckets, and for skewed errors about √(n / {@link #YOUNG_BUCKETS}),
