@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class TimeValues {
 
     private static final Pattern TIME_VALUE = Pattern.compile("(-?\\d+)(nanos|micros|ms|s|m|h|d)");
+    private static final Pattern FRACTION = Pattern.compile("-?\\d*\\.\\d+(nanos|micros|ms|s|m|h|d)");
 
     private TimeValues() {}
 
@@ -21,6 +22,11 @@ public final class TimeValues {
      */
     public static Duration parse(String text, String settingName) {
         Matcher matcher = TIME_VALUE.matcher(text == null ? "" : text.trim());
+        if (text != null && FRACTION.matcher(text.trim()).matches()) {
+            throw VigilException.badRequest("failed to parse setting [" + settingName + "] with value [" + text
+                    + "] as a time value: fractional time values are not supported; use a whole number of a smaller "
+                    + "unit, for example [90m] for 1.5h");
+        }
         if (!matcher.matches()) {
             throw VigilException.badRequest("failed to parse setting [" + settingName + "] with value [" + text
                     + "] as a time value: unit is missing or unrecognized; use a number with one of the units "

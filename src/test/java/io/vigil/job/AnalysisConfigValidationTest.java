@@ -21,11 +21,17 @@ class AnalysisConfigValidationTest extends JobApiTest {
         Response zero = api.putJob("span", JobBodies.withAnalysis("\"bucket_span\":\"0s\""));
         Response fraction = api.putJob("span", JobBodies.withAnalysis("\"bucket_span\":\"1500ms\""));
         Response noUnit = api.putJob("span", JobBodies.withAnalysis("\"bucket_span\":\"60\""));
+        Response fractional = api.putJob("span", JobBodies.withAnalysis("\"bucket_span\":\"1.5h\""));
 
         assertThat(zero.status()).isEqualTo(400);
-        assertThat(zero.reason()).isEqualTo("bucket_span cannot be less or equal than 0. Value = 0s");
+        assertThat(zero.reason())
+                .isEqualTo(
+                        "bucket_span cannot be less or equal than 0. Value = 0s; use a positive time value such as 5m");
         assertThat(fraction.reason()).isEqualTo("bucket_span has to be a multiple of 1s; actual was '1500ms'");
         assertThat(noUnit.reason()).startsWith("failed to parse setting [bucket_span] with value [60] as a time value");
+        assertThat(fractional.reason())
+                .isEqualTo("failed to parse setting [bucket_span] with value [1.5h] as a time value: fractional time "
+                        + "values are not supported; use a whole number of a smaller unit, for example [90m] for 1.5h");
     }
 
     @Test

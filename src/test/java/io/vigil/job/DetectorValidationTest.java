@@ -85,7 +85,8 @@ class DetectorValidationTest extends JobApiTest {
                 Map.entry(
                         "{\"function\":\"mean\"}",
                         "Unless a count or temporal function is used one of "
-                                + "field_name, by_field_name or over_field_name must be set"),
+                                + "field_name, by_field_name or over_field_name must be set; detector [0] uses "
+                                + "function 'mean', so set its field_name to the field it reads"),
                 Map.entry(
                         "{\"function\":\"mean\",\"by_field_name\":\"a\"}",
                         "field_name must be set when the 'mean' function is used"),
@@ -98,7 +99,8 @@ class DetectorValidationTest extends JobApiTest {
                 Map.entry(
                         "{\"function\":\"rare\"}",
                         "Unless a count or temporal function is used one of "
-                                + "field_name, by_field_name or over_field_name must be set"),
+                                + "field_name, by_field_name or over_field_name must be set; detector [0] uses "
+                                + "function 'rare', so set its by_field_name to the field whose values it judges"),
                 Map.entry(
                         "{\"function\":\"rare\",\"over_field_name\":\"a\"}",
                         "by_field_name must be set when the 'rare' function is used"),

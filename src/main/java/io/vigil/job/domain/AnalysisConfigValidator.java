@@ -88,7 +88,8 @@ final class AnalysisConfigValidator {
 
     static void checkPositiveSeconds(String name, String text, Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw ConfigErrors.illegalArgument(name + " cannot be less or equal than 0. Value = " + text);
+            throw ConfigErrors.illegalArgument(name + " cannot be less or equal than 0. Value = " + text
+                    + "; use a positive time value such as 5m");
         }
         checkWholeSeconds(name, text, value);
     }

@@ -29,7 +29,7 @@ final class DetectorValidator {
         String over = emptyToNull(detector.overFieldName());
         String partition = emptyToNull(detector.partitionFieldName());
 
-        checkFunctionFields(function, field, by, over);
+        checkFunctionFields(function, field, by, over, index);
         for (String name : new String[] {field, by, over, partition}) {
             FieldNames.check(name);
         }
@@ -86,10 +86,16 @@ final class DetectorValidator {
                 .orElseThrow(() -> ConfigErrors.illegalArgument("Unknown function '" + name + "'"));
     }
 
-    private static void checkFunctionFields(DetectorFunction function, String field, String by, String over) {
+    private static void checkFunctionFields(
+            DetectorFunction function, String field, String by, String over, int index) {
         if (field == null && by == null && over == null && !function.countsWithoutFields()) {
+            // Elasticsearch's message, followed by the detector and what to set in it.
+            String fix = function.requiresFieldName()
+                    ? "set its field_name to the field it reads"
+                    : "set its by_field_name to the field whose values it judges";
             throw ConfigErrors.invalid("Unless a count or temporal function is used one of field_name, "
-                    + "by_field_name or over_field_name must be set");
+                    + "by_field_name or over_field_name must be set; detector [" + index + "] uses function '"
+                    + function + "', so " + fix);
         }
         if (field == null && function.requiresFieldName()) {
             throw ConfigErrors.invalid("field_name must be set when the '" + function + "' function is used");
