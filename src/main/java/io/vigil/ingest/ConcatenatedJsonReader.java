@@ -33,7 +33,7 @@ final class ConcatenatedJsonReader {
                 } else if (token == JsonToken.END_ARRAY && arrayDepth > 0) {
                     arrayDepth--;
                 } else {
-                    sink.malformed();
+                    sink.malformed("the value is not a JSON object");
                 }
             }
         } catch (JacksonException e) {

@@ -68,7 +68,7 @@ final class CsvRecordReader {
 
         void accept(List<String> row, RecordSink sink) {
             if (row.size() != fieldIndexes.length) {
-                sink.malformed();
+                sink.malformed("the row has " + row.size() + " fields where the header has " + fieldIndexes.length);
                 return;
             }
             String[] values = sink.newValues();

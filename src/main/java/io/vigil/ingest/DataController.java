@@ -101,6 +101,14 @@ class DataController {
             if (wrongUnit != null) {
                 log.warn("[{}] {}", jobId, wrongUnit);
             }
+            String malformed = sink.malformedSummary();
+            if (malformed != null) {
+                log.warn("[{}] {}", jobId, malformed);
+            }
+            String missingFields = sink.missingFieldSummary();
+            if (missingFields != null) {
+                log.warn("[{}] {}", jobId, missingFields);
+            }
             if (syntaxError != null) {
                 throw syntaxError.toApiError();
             }

@@ -28,7 +28,7 @@ final class NdjsonReader {
         LineBlocks blocks = new LineBlocks(in);
         while (blocks.next()) {
             if (blocks.tooLong()) {
-                sink.malformed();
+                sink.malformed("the line is too long");
             } else if (readBlock(blocks, records)) {
                 records.commitHeld();
             } else {
@@ -84,16 +84,16 @@ final class NdjsonReader {
     private void readLine(byte[] bytes, int start, int length, JsonRecordReader records, RecordSink sink) {
         try (JsonParser parser = json.createParser(bytes, start, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                sink.malformed();
+                sink.malformed("the line is not a JSON object");
                 return;
             }
             records.readObject(parser);
             if (parser.nextToken() != null) {
-                sink.malformed();
+                sink.malformed("the line has more than one JSON value");
                 return;
             }
         } catch (JacksonException malformed) {
-            sink.malformed();
+            sink.malformed("the line is not valid JSON");
             return;
         }
         records.commit();

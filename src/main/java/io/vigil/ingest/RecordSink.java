@@ -46,6 +46,14 @@ final class RecordSink {
     private String firstInvalidTime;
     private long wrongUnitTimes;
     private String firstWrongUnitTime;
+    private long malformedRecords;
+    private long firstMalformedRecord;
+    private String firstMalformedReason;
+    private long missingFields;
+    private long firstMissingRecord;
+    private String firstMissingField;
+    private String firstMissingValue;
+    private final String[] fieldNames;
 
     RecordSink(Job job, Upload upload, CountingInputStream body) {
         this.upload = upload;
@@ -55,6 +63,7 @@ final class RecordSink {
             fieldIndexes.put(fields.names().get(i), i);
         }
         this.fieldCount = fields.size();
+        this.fieldNames = fields.names().toArray(new String[0]);
         this.numeric = new boolean[fieldCount];
         for (int i = 0; i < fieldCount; i++) {
             numeric[i] = fields.isNumeric(fields.names().get(i));
@@ -111,9 +120,15 @@ final class RecordSink {
         int missing = 0;
         for (int i = 0; i < fieldCount; i++) {
             if (values[i] == null ? i != mlCategoryIndex : numeric[i] && !isFiniteNumber(values[i])) {
+                if (missingFields + missing == 0) {
+                    firstMissingRecord = recordsRead + malformedRecords;
+                    firstMissingField = fieldNames[i];
+                    firstMissingValue = values[i];
+                }
                 missing++;
             }
         }
+        missingFields += missing;
         batch.countMissingFields(missing);
         batch.add(new InputRecord(timeMs, values));
         sendIfFull();
@@ -177,8 +192,42 @@ final class RecordSink {
                 + timeFormat + ", so check the job's time_format";
     }
 
-    void malformed() {
+    /** Counts a malformed record, for the {@code reason} that {@link #malformedSummary} gives for the first. */
+    void malformed(String reason) {
+        if (malformedRecords++ == 0) {
+            firstMalformedRecord = recordsRead + malformedRecords;
+            firstMalformedReason = reason;
+        }
         batch.countMalformedRecord();
+    }
+
+    /**
+     * Returns a sentence on the records skipped as malformed, naming the first by its position in the request and
+     * why it was skipped, or null when there were none.
+     */
+    String malformedSummary() {
+        if (malformedRecords == 0) {
+            return null;
+        }
+        String records = malformedRecords == 1 ? "1 record" : malformedRecords + " records";
+        return records + " skipped as malformed (first: record " + firstMalformedRecord + " of the request, because "
+                + firstMalformedReason + "); send each record as one JSON object per line, or one CSV row per line";
+    }
+
+    /**
+     * Returns a sentence on the analysis field values that were missing or not numbers where a metric function reads
+     * one, naming the first field, its value and its record, or null when there were none.
+     */
+    String missingFieldSummary() {
+        if (missingFields == 0) {
+            return null;
+        }
+        String values =
+                missingFields == 1 ? "1 analysis field value was" : missingFields + " analysis field values were";
+        String value = firstMissingValue == null ? "absent" : "[" + quoted(firstMissingValue) + "]";
+        return values + " missing or not a number where a metric function reads one (first: field ["
+                + firstMissingField + "] in record " + firstMissingRecord + " of the request was " + value
+                + "); the analysis skips such values, so send each analysed field, with a number for a metric field";
     }
 
     /** Returns the number of records read so far, malformed ones excluded. */

@@ -31,7 +31,8 @@ class DataFormatsTest extends ServiceTest {
     }
 
     @Test
-    void ndjsonSkipsMalformedLines() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void ndjsonSkipsMalformedLines(CapturedOutput output) {
         String jobId = openJob("formats-ndjson", "epoch");
 
         Response response = postData(jobId, "application/x-ndjson", """
@@ -51,6 +52,14 @@ class DataFormatsTest extends ServiceTest {
         assertThat(response.<Integer>get("missing_field_count")).isEqualTo(1);
         assertThat(response.<Integer>get("processed_field_count")).isEqualTo(5);
         assertThat(response.<Integer>get("input_record_count")).isEqualTo(3);
+        assertThat(output.getOut())
+                .contains("[formats-ndjson] 4 records skipped as malformed (first: record 2 of the request, because the"
+                        + " line is not valid JSON); send each record as one JSON object per line, or one CSV row per"
+                        + " line");
+        assertThat(output.getOut())
+                .contains("[formats-ndjson] 1 analysis field value was missing or not a number where a metric function"
+                        + " reads one (first: field [airline] in record 7 of the request was absent); the analysis"
+                        + " skips such values, so send each analysed field, with a number for a metric field");
     }
 
     @Test
