@@ -93,21 +93,12 @@ class DataController {
             BodySyntaxError syntaxError = read(format, body, sink);
             sink.flush();
             DataCounts counts = upload.finish();
-            String invalidTimes = sink.invalidTimeSummary();
-            if (invalidTimes != null) {
-                log.warn("[{}] {}", jobId, invalidTimes);
-            }
-            String wrongUnit = sink.wrongUnitSummary();
-            if (wrongUnit != null) {
-                log.warn("[{}] {}", jobId, wrongUnit);
-            }
-            String malformed = sink.malformedSummary();
-            if (malformed != null) {
-                log.warn("[{}] {}", jobId, malformed);
-            }
-            String missingFields = sink.missingFieldSummary();
-            if (missingFields != null) {
-                log.warn("[{}] {}", jobId, missingFields);
+            for (String summary : new String[] {
+                sink.invalidTimeSummary(), sink.wrongUnitSummary(), sink.malformedSummary(), sink.missingFieldSummary()
+            }) {
+                if (summary != null) {
+                    log.warn("[{}] {}", jobId, summary);
+                }
             }
             if (syntaxError != null) {
                 throw syntaxError.toApiError();
