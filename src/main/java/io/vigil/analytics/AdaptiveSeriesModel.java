@@ -24,7 +24,9 @@ import java.io.IOException;
  */
 final class AdaptiveSeriesModel implements SeriesModel {
 
-    static final byte STATE_VERSION = 13;
+    static final byte STATE_VERSION = 14;
+    /** The first state version with the smallest value learned, at its end. */
+    static final byte MINIMUM_STATE_VERSION = 14;
     /** The first state version whose burst state is saved at a run's first bucket, with the shape and short average. */
     static final byte BURST_SNAPSHOT_STATE_VERSION = 13;
     /** The only state version with the short averages saved to undo a burst at its end. */
@@ -80,6 +82,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
     private ResidualModes modes;
     private Bursts bursts;
     private ErrorJumps jumps;
+    /** The smallest value learned, +∞ before any; the 95 % interval stays at or above 0 while it is not negative. */
+    private double minimum = Double.POSITIVE_INFINITY;
 
     private long cachedTimeMs = Long.MIN_VALUE;
     private double cachedValue = Double.NaN;
@@ -168,6 +172,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         if (!Double.isFinite(value)) {
             return;
         }
+        minimum = Math.min(minimum, value);
         if (warmUp.active()) {
             relearnWarmUp(bucketStartMs, value, countWeight);
         } else {
@@ -250,7 +255,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
 
     @Override
     public long memoryBytes() {
-        long own = 16 + 8 * 4 + 8 * 3 + 4 * 8;
+        long own = 16 + 8 * 5 + 8 * 3 + 4 * 8;
         return own
                 + decomposition.memoryBytes()
                 + calibrator.memoryBytes()
@@ -288,6 +293,7 @@ final class AdaptiveSeriesModel implements SeriesModel {
         runs.writeReturnTo(out);
         bursts.writeTo(out);
         jumps.writeTo(out);
+        out.writeDouble(minimum);
     }
 
     /**
@@ -330,7 +336,9 @@ final class AdaptiveSeriesModel implements SeriesModel {
         if (version == BURST_LEVEL_STATE_VERSION) {
             Bursts.skipShortMeans(in);
         }
-        return new AdaptiveSeriesModel(
+        // A state without the minimum takes the series as non-negative until a negative value arrives.
+        double minimum = version >= MINIMUM_STATE_VERSION ? in.readDouble() : Double.POSITIVE_INFINITY;
+        AdaptiveSeriesModel model = new AdaptiveSeriesModel(
                 kind,
                 bucketSpanMs,
                 decomposition,
@@ -346,6 +354,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
                 modes,
                 bursts,
                 jumps);
+        model.minimum = minimum;
+        return model;
     }
 
     private void recordMultiBucket(Evaluation evaluation) {
@@ -443,7 +453,8 @@ final class AdaptiveSeriesModel implements SeriesModel {
         } else {
             double degrees = decomposition.scaleSamples();
             double jumpTail = jumps.tail((value - prediction) / sigma, degrees, skewness.correlation());
-            evaluation = ResidualTails.metric(value, prediction, sigma, degrees, skewness, modes, jumpTail);
+            double lowerFloor = minimum >= 0 ? 0 : Double.NEGATIVE_INFINITY;
+            evaluation = ResidualTails.metric(value, prediction, sigma, degrees, skewness, modes, jumpTail, lowerFloor);
         }
 
         double featureScore = multiBucket.value(multiBucketInput(evaluation)) / multiBucket.sigma();

@@ -15,7 +15,9 @@ final class ResidualTails {
      * the errors are skewed and independent, {@link ErrorSkewness} mixes its tail into the probability of a value on
      * the long side, and moves that end of the interval towards its own quantile by its weight. {@link
      * ResidualModes} then mixes in the secondary modes the errors keep returning to. The probability is at least
-     * {@code jumpTail}, the tail of the {@link ErrorJumps} view.
+     * {@code jumpTail}, the tail of the {@link ErrorJumps} view. The interval's lower end is at least
+     * {@code lowerFloor}: 0 for a series that has never been negative, so that a byte count's bounds stay
+     * non-negative.
      */
     static Evaluation metric(
             double value,
@@ -24,7 +26,8 @@ final class ResidualTails {
             double degrees,
             ErrorSkewness skewness,
             ResidualModes modes,
-            double jumpTail) {
+            double jumpTail,
+            double lowerFloor) {
         double error = (value - prediction) / sigma;
         // Only the side the value is on has a one-sided probability below 1.
         double tail = Math.min(1, 2 * Probabilities.upperTail(Math.abs(error), degrees));
@@ -50,7 +53,7 @@ final class ResidualTails {
         }
         return Evaluation.ofResidual(
                 prediction,
-                prediction + lower * sigma,
+                Math.max(lowerFloor, prediction + lower * sigma),
                 prediction + upper * sigma,
                 error,
                 value >= prediction,

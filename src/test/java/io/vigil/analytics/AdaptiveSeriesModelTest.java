@@ -205,6 +205,24 @@ class AdaptiveSeriesModelTest {
                 .isLessThan(1e-30);
     }
 
+    /** Half-normal values of scale 10 have a mean of 8 and a standard deviation of 6, so mean − 1.96 sd is below 0. */
+    @Test
+    void neverNegativeSeriesKeepsLowerBoundAtZero() {
+        Random random = new Random(83);
+        SeriesModel positive = FACTORY.create(SeriesKind.METRIC);
+        SeriesModel signed = FACTORY.create(SeriesKind.METRIC);
+        for (int i = 0; i < 1000; i++) {
+            double value = 10 * Math.abs(random.nextGaussian());
+            positive.learn(i * SPAN_MS, value, 1);
+            signed.learn(i * SPAN_MS, i == 500 ? -value : value, 1);
+        }
+
+        assertThat(positive.assess(1000 * SPAN_MS, 5, 1, Side.TWO_SIDED).lowerBound())
+                .isZero();
+        assertThat(signed.assess(1000 * SPAN_MS, 5, 1, Side.TWO_SIDED).lowerBound())
+                .isNegative();
+    }
+
     @Test
     void continuingSpikeIsQuietedAfterOnset() {
         SeriesModel model = trainedNoise(SeriesKind.METRIC, 2000, 73);

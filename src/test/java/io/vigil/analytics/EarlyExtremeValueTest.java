@@ -105,7 +105,7 @@ class EarlyExtremeValueTest {
      * (1 long, after the modes), version 8 before the decomposition's week shape and the return after a level shift
      * (after the excursion start), version 9 before the state kept to undo a burst (at the end). Versions 10 to 12
      * kept that state in an older layout, version 10 without the jump view after it and version 12 with two short
-     * averages at the end. Each is read with what it lacks started afresh, so it shows no skew, and the model then
+     * averages at the end. Version 13 ends before the smallest value learned. Each is read with what it lacks started afresh, so it shows no skew, and the model then
      * predicts as the one it was written from and is written again in the current version.
      */
     @ParameterizedTest
@@ -118,7 +118,8 @@ class EarlyExtremeValueTest {
         "9, 0, false, false",
         "10, 0, false, false",
         "11, 0, false, false",
-        "12, 0, false, false"
+        "12, 0, false, false",
+        "13, 0, false, false"
     })
     void olderStateIsRead(byte version, int missingDoubles, boolean withoutModes, boolean withoutExcursion)
             throws IOException {
@@ -130,14 +131,16 @@ class EarlyExtremeValueTest {
         }
         byte[] current = state(model);
         int jumps = sizeOf(new ErrorJumps()::writeTo);
-        int beforeBursts = current.length - jumps - sizeOf(new Bursts()::writeTo);
+        int beforeBursts = current.length - Double.BYTES - jumps - sizeOf(new Bursts()::writeTo);
         ByteArrayOutputStream older = new ByteArrayOutputStream();
-        if (version >= AdaptiveSeriesModel.BURSTS_STATE_VERSION) {
+        if (version == AdaptiveSeriesModel.BURST_SNAPSHOT_STATE_VERSION) {
+            older.write(current, 0, current.length - Double.BYTES);
+        } else if (version >= AdaptiveSeriesModel.BURSTS_STATE_VERSION) {
             older.write(current, 0, beforeBursts);
             DataOutputStream out = new DataOutputStream(older);
             writeBurstsWithoutShape(out);
             if (version >= AdaptiveSeriesModel.JUMPS_STATE_VERSION) {
-                older.write(current, current.length - jumps, jumps);
+                older.write(current, current.length - Double.BYTES - jumps, jumps);
             }
             if (version == AdaptiveSeriesModel.BURST_LEVEL_STATE_VERSION) {
                 out.writeDouble(100);
