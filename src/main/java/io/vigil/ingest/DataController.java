@@ -101,7 +101,9 @@ class DataController {
                 }
             }
             if (syntaxError != null) {
-                throw syntaxError.toApiError();
+                VigilException error = syntaxError.toApiError();
+                log.warn("[{}] Upload ended early: {}", jobId, error.getMessage());
+                throw error;
             }
             return counts.toDocument(jobId, processor.analysedFieldsPerRecord());
         }

@@ -46,6 +46,7 @@ final class RecordSink {
     private String firstInvalidTime;
     private long wrongUnitTimes;
     private String firstWrongUnitTime;
+    private long firstInvalidTimeRecord;
     private long malformedRecords;
     private long firstMalformedRecord;
     private String firstMalformedReason;
@@ -109,6 +110,7 @@ final class RecordSink {
             if (invalidTimes++ == 0) {
                 firstInvalidTime =
                         timeText == null ? null : timeText.substring(0, Math.min(timeText.length(), QUOTED_LENGTH));
+                firstInvalidTimeRecord = recordsRead + malformedRecords;
             }
             batch.countInvalidDate();
             sendIfFull();
@@ -154,10 +156,11 @@ final class RecordSink {
         if (invalidTimes == 0) {
             return null;
         }
-        String first = firstInvalidTime == null ? "a record without it" : "[" + firstInvalidTime + "]";
+        String first = firstInvalidTime == null ? "missing" : "[" + firstInvalidTime + "]";
         String records = invalidTimes == 1 ? "1 record" : invalidTimes + " records";
         return records + " skipped because time field [" + timeField + "] was missing or invalid (first: " + first
-                + "); send it in time_format [" + timeFormat + "]";
+                + " in record " + firstInvalidTimeRecord + " of the request); send it in time_format [" + timeFormat
+                + "]";
     }
 
     private boolean inWrongUnit(long timeMs) {

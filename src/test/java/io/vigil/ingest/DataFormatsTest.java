@@ -105,7 +105,8 @@ class DataFormatsTest extends ServiceTest {
     }
 
     @Test
-    void jsonSyntaxErrorReportsProcessedRecords() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void jsonSyntaxErrorReportsProcessedRecords(CapturedOutput output) {
         String jobId = openJob("formats-json-error", "epoch");
 
         Response response = postData(jobId, "application/json", """
@@ -120,6 +121,8 @@ class DataFormatsTest extends ServiceTest {
         assertThat(response.errorType()).isEqualTo("x_content_parse_exception");
         assertThat(response.reason()).contains("line [3]").contains("the 2 records before the error were processed");
         assertThat(dataCounts(jobId).get("processed_record_count")).isEqualTo(2);
+        assertThat(output.getOut())
+                .contains("[formats-json-error] Upload ended early: Failed to parse the request body");
     }
 
     @Test
@@ -204,7 +207,7 @@ class DataFormatsTest extends ServiceTest {
         assertThat(response.<Integer>get("input_record_count")).isEqualTo(3);
         assertThat(output.getOut())
                 .contains("[formats-invalid-dates] 2 records skipped because time field [time] was missing or invalid"
-                        + " (first: [June]); send it in time_format [epoch_ms]");
+                        + " (first: [June] in record 2 of the request); send it in time_format [epoch_ms]");
 
         postData(jobId, "application/x-ndjson", "{\"airline\":\"AAL\",\"responsetime\":\"1\",\"time\":\"July\"}\n");
 
