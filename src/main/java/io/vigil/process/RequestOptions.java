@@ -1,5 +1,6 @@
 package io.vigil.process;
 
+import io.vigil.common.FieldSuggestions;
 import io.vigil.common.TimeValues;
 import io.vigil.common.VigilException;
 import java.time.Duration;
@@ -33,10 +34,12 @@ public final class RequestOptions {
         Map<String, ?> values = hasBody ? body : query;
         for (String name : values.keySet()) {
             if (!known.contains(name) && !(name.equals(HUMAN) && !hasBody)) {
+                String suggestion = FieldSuggestions.suffix(name, known);
                 throw hasBody
-                        ? VigilException.bodyParseError("[1:2] [" + action + "] unknown field [" + name + "]")
-                        : VigilException.badRequest(
-                                "request [" + action + "] contains unrecognized parameter: [" + name + "]");
+                        ? VigilException.bodyParseError(
+                                "[1:2] [" + action + "] unknown field [" + name + "]" + suggestion)
+                        : VigilException.badRequest("request [" + action + "] contains unrecognized parameter: [" + name
+                                + "]" + (suggestion.isEmpty() ? "" : " ->" + suggestion));
             }
         }
         return new RequestOptions(values, hasBody);

@@ -160,6 +160,17 @@ class JobCrudTest extends JobApiTest {
     }
 
     @Test
+    void misspelledFieldGetsSuggestion() {
+        Response response = api.putJob(
+                "misspelled",
+                "{\"analysis_config\":{\"bucket_spam\":\"5m\",\"detectors\":[{\"function\":\"count\"}]}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.reason())
+                .isEqualTo("[1:21] [analysis_config] unknown field [bucket_spam] did you mean [bucket_span]?");
+    }
+
+    @Test
     void malformedBodiesAreRejected() {
         Response syntax = api.putJob("bad", "{\"analysis_config\": ");
         Response wrongType = api.putJob("bad", JobBodies.countJobWith("\"renormalization_window_days\":\"ten\""));

@@ -1,6 +1,7 @@
 package io.vigil.job.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.vigil.common.FieldSuggestions;
 import io.vigil.common.JsonErrorMessages;
 import io.vigil.common.VigilException;
 import io.vigil.job.AnalysisConfig;
@@ -100,8 +101,8 @@ class StrictJson {
     private VigilException unknownField(byte[] body, PropertyBindingException e) {
         String parser = parserName(e.getReferringClass());
         String location = position(locate(body, steps(e.getPath())));
-        return VigilException.bodyParseError(
-                location + " [" + parser + "] unknown field [" + e.getPropertyName() + "]");
+        return VigilException.bodyParseError(location + " [" + parser + "] unknown field [" + e.getPropertyName() + "]"
+                + FieldSuggestions.suffix(e.getPropertyName(), e.getKnownPropertyIds()));
     }
 
     private VigilException wrongType(byte[] body, Class<?> rootType, MismatchedInputException e) {

@@ -1,5 +1,6 @@
 package io.vigil.results.web;
 
+import io.vigil.common.FieldSuggestions;
 import io.vigil.common.VigilException;
 import io.vigil.results.domain.Paging;
 import java.util.LinkedHashMap;
@@ -64,8 +65,8 @@ final class BodyParameters implements RequestParameters {
             String name = parser.currentName();
             TokenStreamLocation location = parser.currentTokenLocation();
             if (!allowed.contains(name)) {
-                throw VigilException.bodyParseError(
-                        "[" + position(location) + "] [" + parserName + "] unknown field [" + name + "]");
+                throw VigilException.bodyParseError("[" + position(location) + "] [" + parserName + "] unknown field ["
+                        + name + "]" + FieldSuggestions.suffix(name, allowed));
             }
             if (fields.containsKey(name)) {
                 throw VigilException.bodyParseError(
