@@ -5,8 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Suggests the known field names closest to an unknown one, as Elasticsearch's parsers do in "unknown field [x] did
- * you mean [y]?". A name is close when its Levenshtein distance to the unknown one is at most 2 and at most a third
+ * Suggests the known field names closest to an unknown one, as Elasticsearch does in "unknown field [x] did you mean
+ * [y]?" for body fields and "unrecognized parameter: [x] -> did you mean [y]?" for query parameters (its pull requests
+ * 50938 and 20747). A name is close when its Levenshtein distance to the unknown one is at most 2 and at most a third
  * of the unknown name's length, which catches a typo, a missing underscore or a swapped pair of letters.
  */
 public final class FieldSuggestions {
