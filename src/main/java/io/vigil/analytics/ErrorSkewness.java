@@ -189,7 +189,7 @@ final class ErrorSkewness {
         if (count < 3 || !(variance > 0)) {
             return 0;
         }
-        double correlation = Math.abs((meanLag - mean * mean) / variance) - 1 / Math.sqrt(count);
+        double correlation = Math.abs(correlation()) - 1 / Math.sqrt(count);
         double independence = (DEPENDENT_CORRELATION - correlation) / (DEPENDENT_CORRELATION - INDEPENDENT_CORRELATION);
         return Math.min(1, Math.max(0, independence));
     }
